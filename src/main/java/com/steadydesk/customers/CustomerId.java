@@ -1,0 +1,5 @@
+package com.steadydesk.customers;
+
+/** Typed id of a customer. */
+public record CustomerId(long value) {
+}

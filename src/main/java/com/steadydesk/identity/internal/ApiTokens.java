@@ -1,0 +1,99 @@
+package com.steadydesk.identity.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.stereotype.Repository;
+
+/** Issues and checks API tokens. The secret is shown once at creation and only its hash is stored. */
+@Repository
+public class ApiTokens {
+
+    private static final SecureRandom random = new SecureRandom();
+    private final JdbcClient jdbc;
+    private final Users users;
+    private final Clock clock;
+
+    ApiTokens(JdbcClient jdbc, Users users, Clock clock) {
+        this.jdbc = jdbc;
+        this.users = users;
+        this.clock = clock;
+    }
+
+    /** Creates a token for the user and answers the secret, which is never shown again. */
+    public IssuedToken issue(long userId, String name, Instant expiresAt) {
+        if (name == null || name.isBlank()) {
+            throw new IllegalArgumentException("a token needs a name");
+        }
+        byte[] bytes = new byte[32];
+        random.nextBytes(bytes);
+        String secret = "sd_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        long id = jdbc.sql("""
+                        insert into api_tokens (user_id, name, prefix, token_hash, created_at, expires_at)
+                        values (?, ?, ?, ?, ?, ?) returning id""")
+                .params(userId, name.strip(), secret.substring(0, 10), hash(secret), Timestamp.from(Instant.now(clock)),
+                        expiresAt == null ? null : Timestamp.from(expiresAt))
+                .query(Long.class).single();
+        return new IssuedToken(id, secret);
+    }
+
+    public void revoke(long tokenId, long userId) {
+        jdbc.sql("update api_tokens set revoked_at = ? where id = ? and user_id = ? and revoked_at is null")
+                .params(Timestamp.from(Instant.now(clock)), tokenId, userId).update();
+    }
+
+    public List<TokenInfo> of(long userId) {
+        return jdbc.sql("select id, name, prefix, created_at, expires_at, last_used_at, revoked_at from api_tokens where user_id = ? order by id desc")
+                .param(userId)
+                .query((rs, n) -> new TokenInfo(rs.getLong("id"), rs.getString("name"), rs.getString("prefix"),
+                        instant(rs.getTimestamp("created_at")), instant(rs.getTimestamp("expires_at")),
+                        instant(rs.getTimestamp("last_used_at")), instant(rs.getTimestamp("revoked_at"))))
+                .list();
+    }
+
+    /** The authentication for a valid, active token of an active, unlocked user; empty otherwise. */
+    Optional<Authentication> authenticate(String secret) {
+        Instant now = Instant.now(clock);
+        Optional<Long> userId = jdbc.sql("""
+                        update api_tokens set last_used_at = ? where token_hash = ? and revoked_at is null
+                          and (expires_at is null or expires_at > ?) returning user_id""")
+                .params(Timestamp.from(now), hash(secret), Timestamp.from(now))
+                .query(Long.class).optional();
+        return userId.flatMap(users::findById)
+                .filter(u -> u.isActive() && !u.isLocked(now))
+                .map(u -> UsernamePasswordAuthenticationToken.authenticated(u.getUsername(), null,
+                        u.roleSet().stream().map(r -> new SimpleGrantedAuthority(r.authority())).toList()));
+    }
+
+    private static String hash(String secret) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Instant instant(Timestamp ts) {
+        return ts == null ? null : ts.toInstant();
+    }
+
+    /** A new token with its one-time secret. */
+    public record IssuedToken(long id, String secret) {
+    }
+
+    /** A token as listed to its owner or an admin. */
+    public record TokenInfo(long id, String name, String prefix, Instant createdAt, Instant expiresAt, Instant lastUsedAt, Instant revokedAt) {
+    }
+}

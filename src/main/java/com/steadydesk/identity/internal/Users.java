@@ -1,0 +1,15 @@
+package com.steadydesk.identity.internal;
+
+import java.util.List;
+import java.util.Optional;
+import org.springframework.data.repository.ListCrudRepository;
+
+/** All users. */
+public interface Users extends ListCrudRepository<User, Long> {
+
+    Optional<User> findByUsername(String username);
+
+    List<User> findAllByOrderByUsername();
+
+    long count();
+}
