@@ -24,15 +24,36 @@ public final class EmbeddedDatabase {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabase.class);
     private static final Map<String, EmbeddedPostgres> servers = new ConcurrentHashMap<>();
+    private static final Map<EmbeddedPostgres, AtomicInteger> leases = new ConcurrentHashMap<>();
     private static final AtomicInteger freshDatabases = new AtomicInteger();
 
     private EmbeddedDatabase() {
     }
 
-    /** Starts (or reuses) the server on {@code dataDirectory}, or on a throw-away directory when it is blank. */
-    public static EmbeddedPostgres server(String dataDirectory) {
+    /**
+     * Starts (or reuses) the server on {@code dataDirectory}, or on a throw-away directory when it is blank, and takes
+     * a lease on it. The server stops when the last lease is released: after the Spring contexts using it have
+     * closed, not in a JVM shutdown hook racing them (the event registry still reads the database while closing).
+     */
+    public static synchronized EmbeddedPostgres lease(String dataDirectory) {
         String key = dataDirectory == null || dataDirectory.isBlank() ? "<temporary>" : dataDirectory;
-        return servers.computeIfAbsent(key, k -> start(dataDirectory));
+        EmbeddedPostgres server = servers.computeIfAbsent(key, k -> start(dataDirectory));
+        leases.computeIfAbsent(server, s -> new AtomicInteger()).incrementAndGet();
+        return server;
+    }
+
+    /** Gives a lease back; the last one stops the server. */
+    public static synchronized void release(EmbeddedPostgres server) {
+        AtomicInteger count = leases.get(server);
+        if (count != null && count.decrementAndGet() == 0) {
+            leases.remove(server);
+            servers.values().remove(server);
+            try {
+                server.close();
+            } catch (IOException e) {
+                log.warn("Embedded PostgreSQL did not stop cleanly", e);
+            }
+        }
     }
 
     /** Creates the database if it does not exist yet and answers its JDBC URL. */
@@ -53,6 +74,7 @@ public final class EmbeddedDatabase {
     private static EmbeddedPostgres start(String dataDirectory) {
         try {
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                    .setRegisterShutdownHook(false)
                     .setServerConfig("max_connections", "300")
                     .setServerConfig("fsync", dataDirectory == null || dataDirectory.isBlank() ? "off" : "on")
                     .setLocaleConfig("encoding", "UTF8")

@@ -19,8 +19,14 @@ class EmbeddedDatabaseConfiguration {
 
     @Bean
     DataSource dataSource(EmbeddedDatabaseProperties properties) {
-        var server = EmbeddedDatabase.server(properties.dataDirectory());
-        var ds = new HikariDataSource();
+        var server = EmbeddedDatabase.lease(properties.dataDirectory());
+        var ds = new HikariDataSource() {
+            @Override
+            public void close() {
+                super.close();
+                EmbeddedDatabase.release(server);
+            }
+        };
         ds.setJdbcUrl(EmbeddedDatabase.jdbcUrl(server, properties.database(), properties.freshDatabase()));
         ds.setUsername("postgres");
         ds.setMaximumPoolSize(properties.poolSize());
