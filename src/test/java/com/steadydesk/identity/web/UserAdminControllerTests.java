@@ -3,6 +3,7 @@ package com.steadydesk.identity.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -26,6 +27,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockHttpSession;
 import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
@@ -137,6 +139,19 @@ class UserAdminControllerTests {
 
         mvc.perform(post("/admin/users/{id}/reactivate", leaving.id().value()).with(csrf())).andExpect(status().is3xxRedirection());
         mvc.perform(formLogin().user("leaving").password("long-enough")).andExpect(redirectedUrl("/"));
+    }
+
+    @Test
+    void deactivationEndsTheSessionsTheUserHasOpen() throws Exception {
+        UserSummary leaving = users.create(new NewUser("still-logged-in", "还在线", null, "long-enough", Set.of(Role.AGENT)));
+        var session = (MockHttpSession) mvc.perform(formLogin().user("still-logged-in").password("long-enough"))
+                .andExpect(redirectedUrl("/")).andReturn().getRequest().getSession();
+        mvc.perform(get("/account").session(session)).andExpect(status().isOk());
+
+        mvc.perform(post("/admin/users/{id}/deactivate", leaving.id().value()).with(user("admin").roles("ADMIN")).with(csrf()))
+                .andExpect(status().is3xxRedirection());
+
+        mvc.perform(get("/account").session(session)).andExpect(redirectedUrl("/login?expired"));
     }
 
     @Test
