@@ -4,7 +4,6 @@ import java.time.ZoneId;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.stereotype.Component;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
@@ -12,7 +11,6 @@ import org.springframework.web.bind.annotation.ModelAttribute;
  * What identity's pages share: the zone times are shown in (stored UTC, shown in {@code steadydesk.display-zone}) and
  * messages for flash notices, which are resolved before the redirect because the layout prints them as text.
  */
-@Component
 @ControllerAdvice(assignableTypes = {UserAdminController.class, AccountController.class, AuditLogController.class})
 class IdentityPages {
 

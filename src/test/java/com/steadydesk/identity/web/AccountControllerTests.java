@@ -98,6 +98,20 @@ class AccountControllerTests {
     }
 
     @Test
+    void theTokensOfADeactivatedUserStopWorking() throws Exception {
+        UserSummary leaving = users.create(new NewUser("token-leaver", "Leaver", null, "long-enough", Set.of(Role.AGENT)));
+        IssuedApiToken issued = (IssuedApiToken) mvc.perform(post("/account/tokens").with(user("token-leaver").roles("AGENT"))
+                        .with(csrf()).param("name", "nightly export").param("expiresOn", "2099-12-31"))
+                .andReturn().getFlashMap().get("newToken");
+        mvc.perform(get("/api/v1/me").header("Authorization", "Bearer " + issued.secret())).andExpect(status().isOk());
+        assertThat(users.tokens(leaving.id())).singleElement().extracting(ApiToken::expiresAt)
+                .isEqualTo(java.time.Instant.parse("2099-12-31T16:00:00Z")); // end of that day in Shanghai
+
+        mvc.perform(post("/admin/users/{id}/deactivate", leaving.id().value()).with(user("admin").roles("ADMIN")).with(csrf()));
+        mvc.perform(get("/api/v1/me").header("Authorization", "Bearer " + issued.secret())).andExpect(status().isUnauthorized());
+    }
+
+    @Test
     void aTokenNeedsANameAndAnExpiryNotInThePast() throws Exception {
         users.create(new NewUser("token-careless", "Careless", null, "long-enough", Set.of(Role.TEMP_AGENT)));
         Document page = Jsoup.parse(mvc.perform(post("/account/tokens").with(user("token-careless").roles("TEMP_AGENT")).with(csrf())

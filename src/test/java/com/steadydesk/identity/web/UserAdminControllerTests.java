@@ -156,11 +156,15 @@ class UserAdminControllerTests {
 
     @Test
     @WithMockUser(username = "admin", roles = "ADMIN")
-    void adminCannotDeactivateThemself() throws Exception {
+    void adminCannotDeactivateOrDemoteThemself() throws Exception {
         long adminId = users.findByUsername("admin").orElseThrow().id().value();
         mvc.perform(post("/admin/users/{id}/deactivate", adminId).with(csrf()))
                 .andExpect(flash().attribute("flashError", "不能停用自己的账号。"));
-        assertThat(users.findByUsername("admin").orElseThrow().active()).isTrue();
+        mvc.perform(post("/admin/users/{id}", adminId).with(csrf()).param("displayName", "Admin").param("roles", "AGENT"))
+                .andExpect(flash().attribute("flashError", "不能移除自己的管理员角色。"));
+        UserSummary admin = users.findByUsername("admin").orElseThrow();
+        assertThat(admin.active()).isTrue();
+        assertThat(admin.roles()).containsExactly(Role.ADMIN);
     }
 
     @Test
