@@ -1,8 +1,10 @@
 package com.steadydesk.identity;
 
+import com.steadydesk.identity.internal.ApiTokens;
 import com.steadydesk.identity.internal.User;
 import com.steadydesk.identity.internal.Users;
 import com.steadydesk.platform.DomainRuleViolation;
+import com.steadydesk.platform.Keyset;
 import com.steadydesk.platform.NotFoundException;
 import java.time.Clock;
 import java.time.Instant;
@@ -10,24 +12,31 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.data.domain.Limit;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Creates, changes and looks up users; every change is audited. */
+/** Creates, changes and looks up users and their API tokens; every change is audited. */
 @Service
 public class UserManagement {
 
+    /** The shortest password accepted, for people and for forms that check before calling. */
+    public static final int MIN_PASSWORD_LENGTH = 8;
+
     private final Users users;
+    private final ApiTokens tokens;
     private final PasswordEncoder passwords;
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final AuditLog audit;
     private final CurrentUser currentUser;
 
-    UserManagement(Users users, PasswordEncoder passwords, ApplicationEventPublisher events, Clock clock, AuditLog audit,
-            CurrentUser currentUser) {
+    UserManagement(Users users, ApiTokens tokens, PasswordEncoder passwords, ApplicationEventPublisher events, Clock clock,
+            AuditLog audit, CurrentUser currentUser) {
         this.users = users;
+        this.tokens = tokens;
         this.passwords = passwords;
         this.events = events;
         this.clock = clock;
@@ -48,19 +57,25 @@ public class UserManagement {
         return user.summary();
     }
 
+    /** Changes name, email and roles. An admin cannot take the ADMIN role from themselves (nobody could give it back). */
     @Transactional
     public UserSummary update(UserId id, String displayName, String email, Set<Role> roles) {
         User user = load(id);
+        if (isCurrentUser(user) && user.roleSet().contains(Role.ADMIN) && (roles == null || !roles.contains(Role.ADMIN))) {
+            throw new DomainRuleViolation("user.self-demotion", "you cannot remove your own ADMIN role");
+        }
+        Set<Role> before = user.roleSet();
         user.changeProfile(displayName, email, roles);
         users.save(user);
-        audit.record("user.updated", user.getUsername(), "roles=" + user.roleSet());
+        audit.record("user.updated", user.getUsername(), "roles=" + before + " -> " + user.roleSet());
         return user.summary();
     }
 
+    /** Stops the user from logging in or using API tokens and tells other modules ({@link UserDeactivated}). */
     @Transactional
     public void deactivate(UserId id) {
         User user = load(id);
-        if (user.getUsername().equals(currentUser.username())) {
+        if (isCurrentUser(user)) {
             throw new DomainRuleViolation("user.self-deactivation", "you cannot deactivate yourself");
         }
         user.deactivate();
@@ -77,6 +92,7 @@ public class UserManagement {
         audit.record("user.reactivated", user.getUsername(), null);
     }
 
+    /** An admin sets a new password for someone who forgot theirs; it also lifts a lock-out. */
     @Transactional
     public void resetPassword(UserId id, String newPassword) {
         checkPassword(newPassword);
@@ -84,6 +100,21 @@ public class UserManagement {
         user.changePassword(passwords.encode(newPassword));
         users.save(user);
         audit.record("user.password-reset", user.getUsername(), null);
+    }
+
+    /** The current user changes their own password, proving they know the current one. */
+    @Transactional(noRollbackFor = DomainRuleViolation.class) // the refusal stays in the audit log
+    public void changeOwnPassword(String currentPassword, String newPassword) {
+        User user = users.findByUsername(currentUser.username())
+                .orElseThrow(() -> new NotFoundException("user", currentUser.username()));
+        if (currentPassword == null || !passwords.matches(currentPassword, user.getPasswordHash())) {
+            audit.record("user.password-change-refused", user.getUsername(), "wrong current password");
+            throw new DomainRuleViolation("user.wrong-current-password", "the current password is wrong");
+        }
+        checkPassword(newPassword);
+        user.changePassword(passwords.encode(newPassword));
+        users.save(user);
+        audit.record("user.password-changed", user.getUsername(), null);
     }
 
     @Transactional
@@ -94,12 +125,55 @@ public class UserManagement {
         audit.record("user.unlocked", user.getUsername(), null);
     }
 
+    /** Creates an API token for the current user; the answer holds the secret, which is never shown again. */
+    @Transactional
+    public IssuedApiToken issueToken(String name, Instant expiresAt) {
+        User user = users.findByUsername(currentUser.username())
+                .orElseThrow(() -> new NotFoundException("user", currentUser.username()));
+        if (expiresAt != null && !expiresAt.isAfter(Instant.now(clock))) {
+            throw new IllegalArgumentException("a token must expire in the future");
+        }
+        IssuedApiToken issued = tokens.issue(user.getId(), name, expiresAt);
+        audit.record("token.created", user.getUsername(), "id=" + issued.id() + " name=" + name.strip()
+                + (expiresAt == null ? "" : " expires=" + expiresAt));
+        return issued;
+    }
+
+    /** Revokes one of the owner's tokens; only the owner or an admin may. Revoking twice is harmless. */
+    @Transactional
+    public void revokeToken(UserId owner, long tokenId) {
+        User user = load(owner);
+        if (!isCurrentUser(user) && !currentUser.hasRole(Role.ADMIN)) {
+            throw new AccessDeniedException("only the owner or an admin may revoke a token");
+        }
+        tokens.revoke(tokenId, user.getId()).ifPresent(token ->
+                audit.record("token.revoked", user.getUsername(), "id=" + token.id() + " name=" + token.name()));
+    }
+
+    /** The user's API tokens, newest first, revoked and expired ones included. */
+    public List<ApiToken> tokens(UserId owner) {
+        return tokens.of(owner.value());
+    }
+
     public Optional<UserSummary> findByUsername(String username) {
         return users.findByUsername(username).map(User::summary);
     }
 
     public Optional<UserSummary> findById(UserId id) {
         return users.findById(id.value()).map(User::summary);
+    }
+
+    /** The full admin view of one user. */
+    public UserAccount account(UserId id) {
+        return load(id).account();
+    }
+
+    /** One page of users in name order, after {@code afterUsername} (null for the first page). */
+    public Keyset<UserAccount> accounts(String afterUsername, int limit) {
+        List<User> rows = users.findByUsernameGreaterThanOrderByUsername(afterUsername == null ? "" : afterUsername,
+                Limit.of(limit + 1));
+        List<UserAccount> page = rows.stream().limit(limit).map(User::account).toList();
+        return new Keyset<>(page, rows.size() > limit ? page.get(page.size() - 1).username() : null);
     }
 
     public List<UserSummary> all() {
@@ -115,13 +189,17 @@ public class UserManagement {
         return users.count() > 0;
     }
 
+    private boolean isCurrentUser(User user) {
+        return user.getUsername().equals(currentUser.username());
+    }
+
     private User load(UserId id) {
         return users.findById(id.value()).orElseThrow(() -> new NotFoundException("user", id.value()));
     }
 
     private static void checkPassword(String password) {
-        if (password == null || password.length() < 8) {
-            throw new IllegalArgumentException("password must have at least 8 characters");
+        if (password == null || password.length() < MIN_PASSWORD_LENGTH) {
+            throw new IllegalArgumentException("password must have at least " + MIN_PASSWORD_LENGTH + " characters");
         }
     }
 

@@ -1,5 +1,7 @@
 package com.steadydesk.identity.internal;
 
+import com.steadydesk.identity.ApiToken;
+import com.steadydesk.identity.IssuedApiToken;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -33,7 +35,7 @@ public class ApiTokens {
     }
 
     /** Creates a token for the user and answers the secret, which is never shown again. */
-    public IssuedToken issue(long userId, String name, Instant expiresAt) {
+    public IssuedApiToken issue(long userId, String name, Instant expiresAt) {
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("a token needs a name");
         }
@@ -46,20 +48,23 @@ public class ApiTokens {
                 .params(userId, name.strip(), secret.substring(0, 10), hash(secret), Timestamp.from(Instant.now(clock)),
                         expiresAt == null ? null : Timestamp.from(expiresAt))
                 .query(Long.class).single();
-        return new IssuedToken(id, secret);
+        return new IssuedApiToken(id, secret);
     }
 
-    public void revoke(long tokenId, long userId) {
-        jdbc.sql("update api_tokens set revoked_at = ? where id = ? and user_id = ? and revoked_at is null")
-                .params(Timestamp.from(Instant.now(clock)), tokenId, userId).update();
+    /** Revokes the user's token; answers the revoked token, empty when it is not the user's or was already revoked. */
+    public Optional<ApiToken> revoke(long tokenId, long userId) {
+        return jdbc.sql("""
+                        update api_tokens set revoked_at = ? where id = ? and user_id = ? and revoked_at is null
+                        returning id, name, prefix, created_at, expires_at, last_used_at, revoked_at""")
+                .params(Timestamp.from(Instant.now(clock)), tokenId, userId)
+                .query(ApiTokens::token).optional();
     }
 
-    public List<TokenInfo> of(long userId) {
+    /** The user's tokens, newest first; a person keeps a handful, so the list is not paginated. */
+    public List<ApiToken> of(long userId) {
         return jdbc.sql("select id, name, prefix, created_at, expires_at, last_used_at, revoked_at from api_tokens where user_id = ? order by id desc")
                 .param(userId)
-                .query((rs, n) -> new TokenInfo(rs.getLong("id"), rs.getString("name"), rs.getString("prefix"),
-                        instant(rs.getTimestamp("created_at")), instant(rs.getTimestamp("expires_at")),
-                        instant(rs.getTimestamp("last_used_at")), instant(rs.getTimestamp("revoked_at"))))
+                .query(ApiTokens::token)
                 .list();
     }
 
@@ -85,15 +90,13 @@ public class ApiTokens {
         }
     }
 
+    private static ApiToken token(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new ApiToken(rs.getLong("id"), rs.getString("name"), rs.getString("prefix"),
+                instant(rs.getTimestamp("created_at")), instant(rs.getTimestamp("expires_at")),
+                instant(rs.getTimestamp("last_used_at")), instant(rs.getTimestamp("revoked_at")));
+    }
+
     private static Instant instant(Timestamp ts) {
         return ts == null ? null : ts.toInstant();
-    }
-
-    /** A new token with its one-time secret. */
-    public record IssuedToken(long id, String secret) {
-    }
-
-    /** A token as listed to its owner or an admin. */
-    public record TokenInfo(long id, String name, String prefix, Instant createdAt, Instant expiresAt, Instant lastUsedAt, Instant revokedAt) {
     }
 }

@@ -29,9 +29,14 @@ public class AuditEntries {
                           and (cast(:prefix as varchar) is null or action like :prefix || '%')
                           and (cast(:before as bigint) is null or id < :before)
                         order by id desc limit :limit""")
-                .param("actor", actor).param("prefix", actionPrefix).param("before", beforeId).param("limit", limit)
+                .param("actor", actor).param("prefix", likeLiteral(actionPrefix)).param("before", beforeId).param("limit", limit)
                 .query((rs, n) -> new AuditEntry(rs.getLong("id"), rs.getTimestamp("at").toInstant(), rs.getString("actor"),
                         rs.getString("action"), rs.getString("target"), rs.getString("details"), rs.getString("remote")))
                 .list();
+    }
+
+    /** A filter typed by a person is a prefix, not a pattern: {@code %} and {@code _} match only themselves. */
+    private static String likeLiteral(String value) {
+        return value == null ? null : value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 }

@@ -1,6 +1,7 @@
 package com.steadydesk.identity.internal;
 
 import com.steadydesk.identity.Role;
+import com.steadydesk.identity.UserAccount;
 import com.steadydesk.identity.UserId;
 import com.steadydesk.identity.UserSummary;
 import com.steadydesk.platform.DomainRuleViolation;
@@ -128,6 +129,10 @@ public class User {
 
     public UserSummary summary() {
         return new UserSummary(new UserId(id), username, displayName, email, roleSet(), active);
+    }
+
+    public UserAccount account() {
+        return new UserAccount(new UserId(id), username, displayName, email, roleSet(), active, lockedUntil, lastLoginAt, createdAt);
     }
 
     public Long getId() { return id; }
