@@ -71,11 +71,17 @@ public class ApiTokens {
     /** The authentication for a valid, active token of an active, unlocked user; empty otherwise. */
     Optional<Authentication> authenticate(String secret) {
         Instant now = Instant.now(clock);
+        String hash = hash(secret);
         Optional<Long> userId = jdbc.sql("""
-                        update api_tokens set last_used_at = ? where token_hash = ? and revoked_at is null
-                          and (expires_at is null or expires_at > ?) returning user_id""")
-                .params(Timestamp.from(now), hash(secret), Timestamp.from(now))
+                        select user_id from api_tokens where token_hash = ? and revoked_at is null
+                          and (expires_at is null or expires_at > ?)""")
+                .params(hash, Timestamp.from(now))
                 .query(Long.class).optional();
+        // At most one write a minute per token: every API call updating the same row would serialise intake.
+        userId.ifPresent(id -> jdbc.sql("""
+                        update api_tokens set last_used_at = ? where token_hash = ?
+                          and (last_used_at is null or last_used_at < ?)""")
+                .params(Timestamp.from(now), hash, Timestamp.from(now.minusSeconds(60))).update());
         return userId.flatMap(users::findById)
                 .filter(u -> u.isActive() && !u.isLocked(now))
                 .map(u -> UsernamePasswordAuthenticationToken.authenticated(u.getUsername(), null,

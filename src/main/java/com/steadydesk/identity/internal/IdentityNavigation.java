@@ -11,7 +11,7 @@ class IdentityNavigation {
 
     @Bean
     NavigationItem adminNavigationItem() {
-        return new NavigationItem("nav.admin", "/admin/users", 90, "ADMIN");
+        return new NavigationItem("nav.admin", "/admin", 90, "SUPERVISOR");
     }
 
     @Bean
