@@ -201,10 +201,9 @@ public class CustomerManagement {
         if (!taken.isEmpty()) {
             throw contactTaken(taken.get(0).kind());
         }
-        for (String text : customer.profile().externalIds()) {
-            ExternalId externalId = ExternalId.parse(text);
+        for (ExternalId externalId : customer.externalIds()) {
             if (queries.customerWithExternalId(externalId).filter(owner -> !owner.equals(selfId)).isPresent()) {
-                throw new DomainRuleViolation("customer.external-id-taken", "external id " + text + " belongs to another customer");
+                throw new DomainRuleViolation("customer.external-id-taken", "external id " + externalId + " belongs to another customer");
             }
         }
         try {

@@ -17,7 +17,7 @@ public record ContactPoint(Kind kind, String value, String lookup) {
 
     private static final Pattern EMAIL = Pattern.compile("[^\\s@<>()\",;:]+@[^\\s@<>()\",;:]+\\.[^\\s@<>()\",;:]{2,}");
     /** Digits with an optional leading +; spaces, dashes, dots and brackets are separators people type. */
-    private static final Pattern PHONE = Pattern.compile("\\+?[0-9 \\-.()]{3,30}");
+    private static final Pattern PHONE = Pattern.compile("\\(?\\+?[0-9 \\-.()]{3,30}");
     private static final Pattern SEPARATORS = Pattern.compile("[ \\-.()]");
     private static final Pattern CN_MOBILE_WITH_PREFIX = Pattern.compile("(?:\\+86|0086|86)(1[3-9]\\d{9})");
 

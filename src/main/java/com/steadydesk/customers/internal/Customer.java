@@ -126,6 +126,10 @@ public class Customer {
         return List.copyOf(contacts);
     }
 
+    public List<ExternalId> externalIds() {
+        return List.copyOf(externalIds);
+    }
+
     public Long getId() { return id; }
     public String getName() { return name; }
     public VipTier getVipTier() { return vipTier; }
