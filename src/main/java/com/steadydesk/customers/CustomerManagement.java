@@ -185,8 +185,7 @@ public class CustomerManagement {
             if (existing.isPresent()) {
                 return existing.get();
             }
-            Optional<Long> created = queries.createWithContact(name.strip().length() > Customer.MAX_NAME
-                    ? name.strip().substring(0, Customer.MAX_NAME) : name.strip(), point, Instant.now(clock));
+            Optional<Long> created = queries.createWithContact(Customer.checkName(name), point, Instant.now(clock));
             if (created.isPresent()) {
                 audit.record("customer.identified", "customer:" + created.get(), "created from " + point.kind().name().toLowerCase());
                 events.publishEvent(new CustomerUpdated(new CustomerId(created.get())));

@@ -160,7 +160,8 @@ public class Customer {
         return contacts.stream().filter(c -> c.kind() == kind).map(ContactPoint::value).toList();
     }
 
-    private static String checkName(String name) {
+    /** The name trimmed and cut to {@link #MAX_NAME} characters; a customer cannot be nameless. */
+    public static String checkName(String name) {
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("a customer needs a name");
         }

@@ -20,6 +20,7 @@ import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -60,7 +61,7 @@ class CustomerApiController {
             @Parameter(description = "VIP for every VIP tier, or one of NONE, SILVER, GOLD, PLATINUM") @RequestParam(required = false) String tier,
             @RequestParam(required = false) String after, @RequestParam(defaultValue = "25") int limit) {
         boolean vipOnly = "VIP".equalsIgnoreCase(tier);
-        VipTier oneTier = vipOnly || tier == null || tier.isBlank() ? null : VipTier.valueOf(tier.strip().toUpperCase());
+        VipTier oneTier = vipOnly || tier == null || tier.isBlank() ? null : VipTier.valueOf(tier.strip().toUpperCase(Locale.ROOT));
         Keyset<CustomerProfile> page = customers.searchForViewer(new CustomerSearch(q, oneTier, vipOnly, after, limit));
         return new CustomerPage(page.rows().stream().map(CustomerResource::of).toList(), page.nextCursor());
     }

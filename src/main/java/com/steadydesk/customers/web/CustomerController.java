@@ -19,6 +19,7 @@ import com.steadydesk.platform.Keyset;
 import jakarta.validation.Valid;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
@@ -198,7 +199,7 @@ class CustomerController {
             return null;
         }
         try {
-            return VipTier.valueOf(tier.strip().toUpperCase());
+            return VipTier.valueOf(tier.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             return null;
         }

@@ -139,6 +139,14 @@ class CustomerApiControllerTests {
     }
 
     @Test
+    void theApiIsDocumented() throws Exception {
+        mvc.perform(get("/v3/api-docs"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.paths['/api/v1/customers/{id}'].patch.tags[0]").value("Customers"))
+                .andExpect(jsonPath("$.paths['/api/v1/customers'].get.summary").value("Search customers, newest first"));
+    }
+
+    @Test
     void anonymousCallersGet401() throws Exception {
         mvc.perform(get("/api/v1/customers")).andExpect(status().isUnauthorized());
     }

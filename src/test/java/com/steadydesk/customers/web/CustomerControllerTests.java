@@ -107,6 +107,15 @@ class CustomerControllerTests {
 
     @Test
     @WithMockUser(username = "agent1", roles = "AGENT")
+    void anAddressOfAnotherCustomerIsAFieldError() throws Exception {
+        CustomerProfile other = customerWithContacts();
+        mvc.perform(post("/customers").with(csrf()).param("name", "冒名").param("emails", other.primaryEmail().toUpperCase()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("该邮箱已属于另一位客户。")));
+    }
+
+    @Test
+    @WithMockUser(username = "agent1", roles = "AGENT")
     void anAgentsFormHasNoTierAndAForgedTierIsRefused() throws Exception {
         CustomerProfile customer = customerWithContacts();
         mvc.perform(get("/customers/{id}/edit", customer.id().value()))
