@@ -12,7 +12,6 @@ create table customers (
     version         int          not null default 0
 );
 create index customers_vip on customers (vip_tier, id desc) where vip_tier <> 'NONE';
-create index customers_by_name on customers (lower(name) varchar_pattern_ops);
 
 create table customer_contacts (
     customer_id bigint       not null references customers (id) on delete cascade,
@@ -23,7 +22,8 @@ create table customer_contacts (
     primary key (customer_id, position),
     constraint customer_contacts_unique unique (kind, lookup)
 );
-create index customer_contacts_lookup_pattern on customer_contacts (lookup varchar_pattern_ops);
+-- search looks contacts up by their key alone, whatever the kind
+create index customer_contacts_by_lookup on customer_contacts (lookup);
 
 create table customer_external_ids (
     customer_id bigint       not null references customers (id) on delete cascade,
@@ -33,3 +33,4 @@ create table customer_external_ids (
     primary key (customer_id, position),
     constraint customer_external_ids_unique unique (system, value)
 );
+create index customer_external_ids_by_value on customer_external_ids (lower(value));

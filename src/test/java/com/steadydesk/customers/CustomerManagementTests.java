@@ -184,6 +184,8 @@ class CustomerManagementTests {
                 .extracting(CustomerProfile::name).containsExactly("搜索" + tag + " 3");
         assertThat(customers.searchForViewer(new CustomerSearch(tag + "2@EXAMPLE.com", null, false, null, 10)).rows()).hasSize(1);
         assertThat(customers.searchForViewer(new CustomerSearch("搜索" + tag, null, true, null, 10)).rows()).isEmpty();
+        assertThat(customers.searchForViewer(new CustomerSearch("搜索" + tag, VipTier.NONE, false, null, 10)).rows()).hasSize(5);
+        assertThat(customers.searchForViewer(new CustomerSearch("搜索" + tag, VipTier.GOLD, false, null, 10)).rows()).isEmpty();
     }
 
     private static String unique() {

@@ -8,7 +8,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
@@ -102,10 +101,10 @@ public class CustomerQueries {
                            and (:tier = 'ALL' or (:tier = 'VIP' and c.vip_tier <> 'NONE') or c.vip_tier = :tier)
                            and (cast(:q as varchar) is null
                                 or lower(c.name) like :nameLike escape '\\'
-                                or exists (select 1 from customer_contacts p where p.customer_id = c.id
-                                           and (p.lookup = :contactKey or (:partial and p.lookup like :contactLike escape '\\')))
-                                or exists (select 1 from customer_external_ids x where x.customer_id = c.id
-                                           and (lower(x.value) = :lower or lower(x.system || ':' || x.value) = :lower)))
+                                or c.id in (select p.customer_id from customer_contacts p
+                                            where p.lookup = :contactKey or (:partial and p.lookup like :contactLike escape '\\'))
+                                or c.id in (select x.customer_id from customer_external_ids x
+                                            where lower(x.value) = :lower or lower(x.system || ':' || x.value) = :lower))
                          order by c.id desc
                          limit :limit""")
                 .param("after", afterId, java.sql.Types.BIGINT)
@@ -126,14 +125,7 @@ public class CustomerQueries {
 
     /** Which customers a list shows. */
     public enum TierFilter {
-        ALL, VIP, SILVER, GOLD, PLATINUM;
-
-        public static TierFilter of(String text) {
-            if (text == null || text.isBlank()) {
-                return ALL;
-            }
-            return Arrays.stream(values()).filter(t -> t.name().equalsIgnoreCase(text.strip())).findFirst().orElse(ALL);
-        }
+        ALL, VIP, NONE, SILVER, GOLD, PLATINUM
     }
 
     private static String escapeLike(String text) {
