@@ -45,27 +45,14 @@ class CustomersDemoData implements ApplicationRunner {
         List<Seed> seeds = seeds();
         // Saved from the end of the list, so that the first seeds are the newest and open the customer list.
         for (int i = seeds.size() - 1; i >= 0; i--) {
-            Seed s = seeds.get(i);
             Instant created = now.minus(Duration.ofHours(7L * i + 3));
-            Customer customer = Customer.create(s.name(), created);
-            if (s.email() != null) {
-                customer.addEmail(s.email(), created);
-            }
-            if (s.phone() != null) {
-                customer.addPhone(s.phone(), created);
-            }
-            if (s.externalId() != null) {
-                customer.replaceExternalIds(List.of(s.externalId()), created);
-            }
-            customer.changeTier(s.tier(), created);
-            customer.assignAccountManager(s.accountManager(), created);
-            customer.changeNotes(s.notes(), created);
+            Customer customer = seeds.get(i).toCustomer(created);
             customers.save(customer);
         }
         log.info("Demo data: {} customers", seeds.size());
     }
 
-    private record Seed(String name, String email, String phone, String externalId, VipTier tier, String accountManager, String notes) {
+    record Seed(String name, String email, String phone, String externalId, VipTier tier, String accountManager, String notes) {
         static Seed of(String name, String email, String phone) {
             return new Seed(name, email, phone, null, VipTier.NONE, null, null);
         }
@@ -81,9 +68,26 @@ class CustomersDemoData implements ApplicationRunner {
         Seed notes(String notes) {
             return new Seed(name, email, phone, externalId, tier, accountManager, notes);
         }
+
+        Customer toCustomer(Instant created) {
+            Customer customer = Customer.create(name, created);
+            if (email != null) {
+                customer.addEmail(email, created);
+            }
+            if (phone != null) {
+                customer.addPhone(phone, created);
+            }
+            if (externalId != null) {
+                customer.replaceExternalIds(List.of(externalId), created);
+            }
+            customer.changeTier(tier, created);
+            customer.assignAccountManager(accountManager, created);
+            customer.changeNotes(notes, created);
+            return customer;
+        }
     }
 
-    private static List<Seed> seeds() {
+    static List<Seed> seeds() {
         return List.of(
                 Seed.of("刘建国", "liujianguo@example.cn", "13901234567").id("shop:U10001").vip(VipTier.PLATINUM, "wangfang")
                         .notes("企业采购负责人，年采购额大。出现问题请先电话联系，其助理电话 13800138000。"),
