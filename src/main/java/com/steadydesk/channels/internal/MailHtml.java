@@ -9,7 +9,7 @@ import org.jsoup.safety.Safelist;
 import org.jsoup.select.NodeVisitor;
 
 /** HTML from outside: sanitised before anyone sees it, and turned into text when a mail has no text part. */
-final class MailHtml {
+public final class MailHtml {
 
     private static final Safelist SAFELIST = Safelist.relaxed()
             .addProtocols("a", "href", "http", "https", "mailto", "tel")
@@ -20,7 +20,7 @@ final class MailHtml {
     }
 
     /** Keeps formatting; drops scripts, styles, event handlers, javascript: links and everything not on the safelist. */
-    static String sanitize(String html) {
+    public static String sanitize(String html) {
         if (html == null) {
             return null;
         }
@@ -29,7 +29,7 @@ final class MailHtml {
     }
 
     /** Readable text: block elements and line breaks become new lines, entities decoded. */
-    static String toText(String html) {
+    public static String toText(String html) {
         if (html == null) {
             return null;
         }

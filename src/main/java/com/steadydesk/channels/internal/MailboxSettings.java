@@ -1,0 +1,32 @@
+package com.steadydesk.channels.internal;
+
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+/** What an admin enters for a mailbox (the create and edit forms bind to it). Blank passwords mean "unchanged". */
+public record MailboxSettings(
+        @NotBlank(message = "{channels.error.required}") @Size(max = 100) String name,
+        @NotBlank(message = "{channels.error.required}") @Email(message = "{channels.error.email}") @Size(max = 256) String address,
+        @Size(max = 128) String displayName,
+        @Size(max = 256) String imapHost,
+        @Min(1) @Max(65535) int imapPort,
+        boolean imapSsl,
+        @Size(max = 256) String imapUsername,
+        @Size(max = 512) String imapPassword,
+        @Size(max = 256) String smtpHost,
+        @Min(1) @Max(65535) int smtpPort,
+        boolean smtpSsl,
+        boolean smtpStarttls,
+        @Size(max = 256) String smtpUsername,
+        @Size(max = 512) String smtpPassword,
+        @Min(value = 5, message = "{channels.error.pollSeconds}") @Max(86400) int pollSeconds,
+        boolean isDefault) {
+
+    /** Defaults for a new mailbox: IMAPS and SMTPS on their standard ports, polled every minute. */
+    public static MailboxSettings blank() {
+        return new MailboxSettings("", "", "", "", 993, true, "", null, "", 465, true, false, "", null, 60, false);
+    }
+}
