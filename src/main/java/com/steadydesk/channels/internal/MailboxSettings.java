@@ -4,6 +4,7 @@ import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 /** What an admin enters for a mailbox (the create and edit forms bind to it). Blank passwords mean "unchanged". */
@@ -12,18 +13,26 @@ public record MailboxSettings(
         @NotBlank(message = "{channels.error.required}") @Email(message = "{channels.error.email}") @Size(max = 256) String address,
         @Size(max = 128) String displayName,
         @Size(max = 256) String imapHost,
-        @Min(1) @Max(65535) int imapPort,
-        boolean imapSsl,
+        @NotNull(message = "{channels.error.required}") @Min(1) @Max(65535) Integer imapPort,
+        Boolean imapSsl,
         @Size(max = 256) String imapUsername,
         @Size(max = 512) String imapPassword,
         @Size(max = 256) String smtpHost,
-        @Min(1) @Max(65535) int smtpPort,
-        boolean smtpSsl,
-        boolean smtpStarttls,
+        @NotNull(message = "{channels.error.required}") @Min(1) @Max(65535) Integer smtpPort,
+        Boolean smtpSsl,
+        Boolean smtpStarttls,
         @Size(max = 256) String smtpUsername,
         @Size(max = 512) String smtpPassword,
-        @Min(value = 5, message = "{channels.error.pollSeconds}") @Max(86400) int pollSeconds,
-        boolean isDefault) {
+        @NotNull(message = "{channels.error.required}") @Min(value = 5, message = "{channels.error.pollSeconds}") @Max(86400) Integer pollSeconds,
+        Boolean isDefault) {
+
+    /** Unchecked checkboxes are not sent at all: absent means false. */
+    public MailboxSettings {
+        imapSsl = Boolean.TRUE.equals(imapSsl);
+        smtpSsl = Boolean.TRUE.equals(smtpSsl);
+        smtpStarttls = Boolean.TRUE.equals(smtpStarttls);
+        isDefault = Boolean.TRUE.equals(isDefault);
+    }
 
     /** Defaults for a new mailbox: IMAPS and SMTPS on their standard ports, polled every minute. */
     public static MailboxSettings blank() {
