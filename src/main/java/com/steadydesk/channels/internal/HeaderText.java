@@ -86,7 +86,9 @@ final class HeaderText {
     private static byte[] wordBytes(String encoding, String encoded) {
         try {
             if (encoding.toUpperCase(Locale.ROOT).equals("B")) {
-                return Base64.getMimeDecoder().decode(encoded);
+                // strict, so that a garbled word stays visible rather than silently vanishing; missing padding is common
+                String padded = encoded + "===".substring(0, (4 - encoded.length() % 4) % 4);
+                return Base64.getDecoder().decode(padded);
             }
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             for (int i = 0; i < encoded.length(); i++) {

@@ -61,7 +61,7 @@ public record Mailbox(Long id, String name, String address, String displayName,
     /** The settings as a form shows them: everything but the passwords. */
     public MailboxSettings settings() {
         return new MailboxSettings(name, address, displayName, imapHost, imapPort, imapSsl, imapUsername, null,
-                smtpHost, smtpPort, smtpSsl, smtpStarttls, smtpUsername, null, pollSeconds, isDefault);
+                smtpHost, smtpPort, smtpSsl, smtpStarttls, smtpUsername, null, pollSeconds, isDefault).withoutPasswords();
     }
 
     private static boolean eq(String a, String b) {

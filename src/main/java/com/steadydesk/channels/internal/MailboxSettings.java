@@ -34,6 +34,12 @@ public record MailboxSettings(
         isDefault = Boolean.TRUE.equals(isDefault);
     }
 
+    /** The same settings with blank passwords, as a form sends them back when they are left unchanged. */
+    public MailboxSettings withoutPasswords() {
+        return new MailboxSettings(name, address, displayName, imapHost, imapPort, imapSsl, imapUsername, null, smtpHost, smtpPort,
+                smtpSsl, smtpStarttls, smtpUsername, null, pollSeconds, isDefault);
+    }
+
     /** Defaults for a new mailbox: IMAPS and SMTPS on their standard ports, polled every minute. */
     public static MailboxSettings blank() {
         return new MailboxSettings("", "", "", "", 993, true, "", null, "", 465, true, false, "", null, 60, false);
