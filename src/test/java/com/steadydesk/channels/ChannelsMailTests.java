@@ -149,6 +149,37 @@ class ChannelsMailTests {
     }
 
     @Test
+    void aNewUidValidityFetchesAgainWithoutStoringTwice() throws Exception {
+        TestMailbox box = imapMailbox();
+        box.deliver(MailFixtures.plain("<v1-" + UUID.randomUUID() + "@example.cn>", "one", "UTF-8", "UTF-8", "1"));
+        poller.pollNow(box.id());
+        jdbc.sql("update mailboxes set uidvalidity = uidvalidity + 1000 where id = ?").param(box.id()).update();
+        box.deliver(MailFixtures.plain("<v2-" + UUID.randomUUID() + "@example.cn>", "two", "UTF-8", "UTF-8", "2"));
+
+        PollResult result = poller.pollNow(box.id());
+
+        assertThat(result.stored()).isEqualTo(1);
+        assertThat(result.duplicates()).isEqualTo(1);
+        assertThat(mailboxes.get(box.id()).lastUid()).isEqualTo(2);
+    }
+
+    @Test
+    void aMailboxThatCannotBeReachedRecordsTheErrorAndKeepsItsPlace() throws Exception {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        long id = mailboxes.save(Mailbox.create(settings("down@steadydesk.test", "127.0.0.1", closedPort, null, 0)));
+
+        PollResult result = poller.pollNow(id);
+
+        assertThat(result.error()).isNotBlank();
+        assertThat(mailboxes.get(id).lastError()).isNotBlank();
+        assertThat(mailboxes.get(id).lastPolledAt()).isNotNull();
+        assertThat(mailboxes.get(id).lastUid()).isZero();
+    }
+
+    @Test
     void retryFromQuarantinePublishesWhatTheParserCanNowRead() {
         long mailboxId = mailboxes.save(Mailbox.create(settings("retry@steadydesk.test", null, 0, null, 0)));
         // stored and quarantined by an earlier parser that could not read it; today's parser can
