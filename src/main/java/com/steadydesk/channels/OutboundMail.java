@@ -96,21 +96,13 @@ public class OutboundMail {
 
     /** Sends every mail that is due now (the scheduler calls it every few seconds; tests call it directly). */
     public void deliverDue() {
-        locks.runWhenFree(AdvisoryLocks.OUTBOUND_SEND, 0, Duration.ofSeconds(60), () -> {
-            for (long id : queue.due(Instant.now(clock), 100)) {
-                deliver(id);
-            }
-        });
+        locks.runWhenFree(AdvisoryLocks.OUTBOUND_SEND, 0, Duration.ofSeconds(60), this::deliverEachDue);
     }
 
     @Scheduled(fixedDelayString = "${steadydesk.channels.send-tick-millis:5000}", initialDelayString = "${steadydesk.channels.poll-initial-delay-millis:15000}")
     void scheduledDelivery() {
         try {
-            locks.runExclusively(AdvisoryLocks.OUTBOUND_SEND, 0, () -> {
-                for (long id : queue.due(Instant.now(clock), 100)) {
-                    deliver(id);
-                }
-            });
+            locks.runExclusively(AdvisoryLocks.OUTBOUND_SEND, 0, this::deliverEachDue);
         } catch (RuntimeException e) {
             log.warn("Outbound delivery round failed", e);
         }
@@ -120,6 +112,12 @@ public class OutboundMail {
     public DeliveryStatus status(long outboundId) {
         Outbound o = queue.find(outboundId).orElseThrow(() -> new NotFoundException("outbound message", outboundId));
         return new DeliveryStatus(o.id(), o.messageId(), o.status(), o.attempts(), o.lastError());
+    }
+
+    private void deliverEachDue() {
+        for (long id : queue.due(Instant.now(clock), 100)) {
+            deliver(id);
+        }
     }
 
     private void deliver(long id) {

@@ -129,7 +129,7 @@ public class MailIntake {
                     + "\nPhone: " + nullToEmpty(s.phone()) + "\nOrder: " + nullToEmpty(s.orderNo()) + "\nSubject: "
                     + nullToEmpty(s.subject()) + "\n\n" + s.message();
             Parsed parsed = new Parsed(s.email().strip().toLowerCase(java.util.Locale.ROOT), s.name().strip(), null,
-                    s.subject() == null || s.subject().isBlank() ? null : s.subject().strip(), s.message().strip(), null,
+                    subjectOf(s), s.message().strip(), null,
                     null, null, List.of(), List.of(), null);
             long id = store.insertParsed(Channel.WEB, rendering.getBytes(StandardCharsets.UTF_8), reference, parsed, fields, now);
             events.publishEvent(new InboundMessageReceived(new InboundMessageId(id), Channel.WEB));
@@ -164,6 +164,15 @@ public class MailIntake {
                 Instant.now(clock));
         events.publishEvent(new InboundMessageReceived(new InboundMessageId(id), Channel.EMAIL));
         return true;
+    }
+
+    /** A ticket needs a subject; a form sent without one is named by the start of its message. */
+    private static String subjectOf(WebSubmission s) {
+        if (s.subject() != null && !s.subject().isBlank()) {
+            return s.subject().strip();
+        }
+        String firstLine = s.message().strip().split("\\R", 2)[0];
+        return firstLine.length() > 40 ? firstLine.substring(0, 40) + "…" : firstLine;
     }
 
     private static String describe(Throwable e) {

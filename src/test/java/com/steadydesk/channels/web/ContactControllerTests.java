@@ -74,6 +74,15 @@ class ContactControllerTests {
     }
 
     @Test
+    void aMessageWithoutSubjectIsNamedByItsFirstLine() throws Exception {
+        MvcResult result = mvc.perform(submit(from("10.1.0.4"), Map.of("name", "Lucy", "email", "lucy@example.com",
+                "message", "My parcel never arrived\nOrder SD1"))).andExpect(status().is3xxRedirection()).andReturn();
+        long id = jdbc.sql("select id from inbound_messages where reference = ?").param(result.getFlashMap().get("reference"))
+                .query(Long.class).single();
+        assertThat(inboundMessages.get(new InboundMessageId(id)).subject()).isEqualTo("My parcel never arrived");
+    }
+
+    @Test
     void missingFieldsAreNamedNextToTheFieldInTheReadersLanguage() throws Exception {
         mvc.perform(submit(from("10.1.0.2"), Map.of("name", "", "email", "not-an-email", "message", "")))
                 .andExpect(status().isBadRequest())
