@@ -152,7 +152,7 @@ class BusinessCalendars {
         }
 
         /** "09:00-12:00, 13:30-18:00" for the weekday, empty when closed. */
-        String hoursText(DayOfWeek day) {
+        public String hoursText(DayOfWeek day) {
             return weekly.getOrDefault(day, List.of()).stream().map(OpeningHours::toString).collect(Collectors.joining(", "));
         }
 

@@ -41,7 +41,7 @@ record PolicyForm(String name, String channel, String priority, String vipTier, 
             return new String[] {"", "HOURS"};
         }
         long s = d.toSeconds();
-        Unit unit = s % 3600 == 0 ? Unit.HOURS : s % 60 == 0 ? Unit.MINUTES : Unit.SECONDS;
+        Unit unit = s <= 90 ? Unit.SECONDS : s % 3600 == 0 ? Unit.HOURS : s % 60 == 0 ? Unit.MINUTES : Unit.SECONDS;
         return new String[] {String.valueOf(s / unit.seconds), unit.name()};
     }
 

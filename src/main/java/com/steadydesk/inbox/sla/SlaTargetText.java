@@ -21,10 +21,11 @@ class SlaTargetText {
         }
         long s = target.toSeconds();
         String prefix = businessTime ? "sla.duration.business." : "sla.duration.";
-        if (s % 3600 == 0) {
+        // seconds up to 90 ("60 秒" reads as the service standard says it), then the largest whole unit
+        if (s > 90 && s % 3600 == 0) {
             return messages.getMessage(prefix + "hours", new Object[] {s / 3600}, locale);
         }
-        if (s % 60 == 0) {
+        if (s > 90 && s % 60 == 0) {
             return messages.getMessage(prefix + "minutes", new Object[] {s / 60}, locale);
         }
         return messages.getMessage(prefix + "seconds", new Object[] {s}, locale);
