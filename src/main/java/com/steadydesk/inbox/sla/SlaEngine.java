@@ -91,6 +91,26 @@ class SlaEngine {
         }));
     }
 
+    /**
+     * Priority or VIP tier may have changed (automation escalating to URGENT, a customer becoming VIP): when another
+     * policy now fits, the clock moves to it, keeping the time already used. Our own TicketChanged ends here at once.
+     */
+    @EventListener
+    @Transactional
+    void on(TicketChanged event) {
+        TicketId id = event.ticketId();
+        Optional<TicketFacts> facts = clocks.facts(id);
+        if (facts.isEmpty() || facts.get().status() == TicketStatus.SOLVED || facts.get().status() == TicketStatus.CLOSED) {
+            return;
+        }
+        Long fitting = facts.get().match().bestOf(policies.all()).filter(SlaPolicy::hasTargets).map(SlaPolicy::id).orElse(null);
+        Optional<SlaClock> existing = clocks.find(id);
+        if (existing.isEmpty() || java.util.Objects.equals(fitting, existing.get().policyId())) {
+            return; // not started yet (TicketOpened does that) or still the right policy
+        }
+        recalculate(id, now());
+    }
+
     /** Recalculates all open tickets after a policy or calendar change, in chunks, each in its own transaction. */
     @ApplicationModuleListener(id = "inbox-sla-recalculate")
     void on(SlaRulesChanged event) {

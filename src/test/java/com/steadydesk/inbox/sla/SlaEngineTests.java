@@ -202,6 +202,23 @@ class SlaEngineTests {
     }
 
     @Test
+    void escalatingToUrgentMovesTheTicketToTheUrgentPolicy() {
+        Instant t0 = clock.setTo(shanghai("2026-11-30T10:00")).instant();
+        TicketId id = open(Channel.EMAIL, TicketPriority.NORMAL, VipTier.NONE);
+        assertThat(sla.status(id).firstResponseDueAt()).isEqualTo(shanghai("2026-11-30T14:00"));
+
+        clock.setTo(t0.plus(Duration.ofMinutes(10)));
+        transactions.executeWithoutResult(s -> {
+            jdbc.sql("update tickets set priority = 'URGENT', version = version + 1 where id = ?").param(id.value()).update();
+            publisher.publishEvent(new TicketChanged(id));
+        });
+
+        SlaStatus status = sla.status(id);
+        assertThat(status.policyName()).isEqualTo("紧急工单");
+        assertThat(status.firstResponseDueAt()).as("30 min target, 10 min already used").isEqualTo(t0.plus(Duration.ofMinutes(30)));
+    }
+
+    @Test
     void aTicketThatMatchesNoPolicyHasNoSla() {
         clock.setTo(Instant.parse("2026-11-30T07:00:00Z"));
         policies.all().stream().filter(p -> p.channel() == null && p.priority() == null && p.vipTier() == null)
