@@ -70,9 +70,10 @@ record SlaClock(Long policyId, int atRiskPercent, Instant startedAt, Target firs
      * the new target applies to it; a target the old policy did not have counts from the start (pauses ignored).
      */
     SlaClock recalculated(SlaPolicy policy, BusinessCalendar calendar, Instant now) {
+        boolean held = held();
         return new SlaClock(policy.id(), policy.atRiskPercent(), startedAt,
-                Target.recalculated(firstResponse, policy.firstResponseTarget(), policy.atRiskPercent(), calendar, startedAt, now),
-                Target.recalculated(resolution, policy.resolutionTarget(), policy.atRiskPercent(), calendar, startedAt, now));
+                Target.recalculated(firstResponse, policy.firstResponseTarget(), policy.atRiskPercent(), calendar, startedAt, now, held),
+                Target.recalculated(resolution, policy.resolutionTarget(), policy.atRiskPercent(), calendar, startedAt, now, held));
     }
 
     SlaState state(Instant now) {
@@ -187,8 +188,9 @@ record SlaClock(Long policyId, int atRiskPercent, Instant startedAt, Target firs
                     ? new Target(target, dueAt, atRiskAt, null, null, true) : this;
         }
 
+        /** @param clockHeld the ticket is pending or solved: a target the old policy did not have starts held too */
         static Target recalculated(Target old, Duration newTarget, int atRiskPercent, BusinessCalendar calendar,
-                Instant startedAt, Instant now) {
+                Instant startedAt, Instant now, boolean clockHeld) {
             if (newTarget == null) {
                 return null;
             }
@@ -208,6 +210,9 @@ record SlaClock(Long policyId, int atRiskPercent, Instant startedAt, Target firs
             boolean breached = old != null && old.breached;
             if (old != null && old.held()) {
                 return new Target(newTarget, old.dueAt, old.atRiskAt, left, null, breached);
+            }
+            if (old == null && clockHeld) {
+                return new Target(newTarget, now, now, left, null, false);
             }
             if (left.isZero()) {
                 // the new target was already used up: due now, the next scan records the breach

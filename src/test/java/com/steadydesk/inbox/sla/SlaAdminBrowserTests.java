@@ -10,6 +10,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -67,8 +68,10 @@ class SlaAdminBrowserTests {
         browser.findElement(By.id("lines")).sendKeys("2026-10-01,国庆节\n2026-10-02,国庆节\n2026-10-05,国庆节");
         browser.findElement(By.cssSelector("form[action$='/days/paste'] button")).click();
         browser.findElement(By.id("pasteKind"));
-        assertThat(browser.getPageSource()).contains("国庆节");
+        assertThat(browser.findElement(By.cssSelector(".sla-days")).getText()).contains("2026-10-05", "国庆节");
+        browser.manage().window().setSize(new Dimension(1400, 1800));
         screenshot("sla-calendar");
+        browser.manage().window().setSize(new Dimension(1400, 1000));
 
         browser.get(url("/admin/sla?lang=en"));
         screenshot("sla-policies-en");

@@ -113,6 +113,20 @@ class SlaClockTests {
     }
 
     @Example
+    void aTargetAddedWhilePendingWaitsForTheCustomerToo() {
+        BusinessCalendar always = BusinessCalendar.alwaysOpen();
+        SlaPolicy firstResponseOnly = new SlaPolicy(1, "chat", Channel.CHAT, null, null, Duration.ofSeconds(30), null, null, 75, true, 10);
+        SlaClock pending = SlaClock.start(firstResponseOnly, always, T0, TicketStatus.NEW)
+                .statusChanged(TicketStatus.OPEN, TicketStatus.PENDING, always, T0.plusSeconds(10));
+        SlaClock recalculated = pending.recalculated(CHAT, always, T0.plusSeconds(3600));
+        assertThat(recalculated.resolution().held()).isTrue();
+        assertThat(recalculated.nextCheckAt(T0.plusSeconds(3600))).isNull();
+        SlaClock resumed = recalculated.statusChanged(TicketStatus.PENDING, TicketStatus.OPEN, always, T0.plusSeconds(7200));
+        assertThat(resumed.resolution().running()).isTrue();
+        assertThat(resumed.firstResponse().dueAt()).isEqualTo(T0.plusSeconds(7220));
+    }
+
+    @Example
     void aTicketOpenedPendingStartsHeld() {
         SlaClock clock = SlaClock.start(CHAT, BusinessCalendar.alwaysOpen(), T0, TicketStatus.PENDING);
         assertThat(clock.held()).isTrue();
