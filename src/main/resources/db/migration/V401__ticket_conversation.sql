@@ -70,3 +70,11 @@ create index tickets_subject_trgm on tickets using gin (subject gin_trgm_ops);
 
 -- The mailbox a customer wrote to; the reply goes out from the same one.
 alter table ticket_messages add column mailbox_id bigint;
+
+-- Names of the files attached to messages (the bytes stay with channels.Attachments), for the conversation view.
+create table ticket_attachments (
+    attachment_id  bigint primary key,
+    filename       varchar(255) not null,
+    content_type   varchar(128),
+    size           bigint not null default 0
+);

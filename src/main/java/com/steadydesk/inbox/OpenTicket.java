@@ -1,5 +1,6 @@
 package com.steadydesk.inbox;
 
+import com.steadydesk.channels.AttachmentRef;
 import com.steadydesk.channels.Channel;
 import com.steadydesk.customers.CustomerId;
 import com.steadydesk.identity.UserId;
@@ -12,13 +13,13 @@ import java.util.Set;
  * {@code fields} are extra form fields (order_no, phone) kept visible on the ticket.
  */
 public record OpenTicket(String subject, String body, String bodyHtml, CustomerId customerId, Channel channel,
-        TicketPriority priority, Set<String> tags, Map<String, String> fields, List<Long> attachmentIds, UserId assigneeId,
+        TicketPriority priority, Set<String> tags, Map<String, String> fields, List<AttachmentRef> attachments, UserId assigneeId,
         String groupName) {
 
     public OpenTicket {
         tags = tags == null ? Set.of() : Set.copyOf(tags);
         fields = fields == null ? Map.of() : Map.copyOf(fields);
-        attachmentIds = attachmentIds == null ? List.of() : List.copyOf(attachmentIds);
+        attachments = attachments == null ? List.of() : List.copyOf(attachments);
     }
 
     /** The common case: a subject, a first message, a customer. */

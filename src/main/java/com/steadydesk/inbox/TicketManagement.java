@@ -102,7 +102,8 @@ public class TicketManagement {
         }
         journal.saveFields(ticket.getId(), command.fields());
         Message first = messages.save(Message.fromCustomer(ticket.getId(), command.customerId().value(), command.body(),
-                command.bodyHtml(), ticket.getChannel().name(), null, null, List.of(), command.attachmentIds(), null, null, now));
+                command.bodyHtml(), ticket.getChannel().name(), null, null, List.of(), ids(command.attachments()), null, null, now));
+        journal.describeAttachments(command.attachments());
         TicketId id = new TicketId(ticket.getId());
         events.publishEvent(new TicketOpened(id, ticket.getChannel()));
         events.publishEvent(new MessageAdded(id, first.getId(), Message.CUSTOMER));
@@ -121,7 +122,8 @@ public class TicketManagement {
             return new TicketId(seen.get());
         }
         Instant now = Instant.now(clock);
-        List<Long> attachments = inbound.attachments() == null ? List.of() : inbound.attachments().stream().map(a -> a.id()).toList();
+        List<Long> attachments = ids(inbound.attachments());
+        journal.describeAttachments(inbound.attachments());
         Optional<Ticket> existing = thread(inbound, customer.id()).flatMap(tickets::findById);
         Ticket ticket;
         boolean opened;
@@ -205,6 +207,7 @@ public class TicketManagement {
     @Transactional
     public long reply(TicketId id, AgentMessage reply) {
         ReplyPlaceholders.requireFillable(reply.body());
+        journal.describeAttachments(reply.attachments());
         Instant now = Instant.now(clock);
         Ticket ticket = load(id);
         TicketStatus before = ticket.getStatus();
@@ -247,6 +250,7 @@ public class TicketManagement {
     /** An internal note (never sent to the customer). Allowed on closed tickets. */
     @Transactional
     public long addNote(TicketId id, AgentMessage note) {
+        journal.describeAttachments(note.attachments());
         Instant now = Instant.now(clock);
         Ticket ticket = load(id);
         ticket.noted(now);
@@ -441,6 +445,16 @@ public class TicketManagement {
         return queries.popularTags(limit);
     }
 
+    /** How many tickets changed after the instant, capped (the live "N updated" bar). */
+    public long changedSince(Instant since, int cap) {
+        return queries.changedSince(since, cap);
+    }
+
+    /** Whether the attachment is part of the ticket's conversation (downloads are checked against it). */
+    public boolean attachmentShownOn(TicketId id, long attachmentId) {
+        return queries.attachmentShownOn(id, attachmentId);
+    }
+
     public Optional<TicketDetails> find(TicketId id) {
         return queries.details(id);
     }
@@ -539,6 +553,10 @@ public class TicketManagement {
             throw new IllegalArgumentException(field + " is required");
         }
         return value.strip();
+    }
+
+    private static List<Long> ids(List<com.steadydesk.channels.AttachmentRef> refs) {
+        return refs == null ? List.of() : refs.stream().map(com.steadydesk.channels.AttachmentRef::id).toList();
     }
 
     private static String join(String a, String b) {

@@ -1,5 +1,6 @@
 package com.steadydesk.inbox;
 
+import com.steadydesk.channels.AttachmentRef;
 import java.time.Instant;
 import java.util.List;
 
@@ -9,6 +10,6 @@ import java.util.List;
  * message came from a ticket merged into it.
  */
 public record TicketMessage(long id, TicketId ticketId, String kind, Long authorUserId, Long authorCustomerId, String bodyText,
-        String bodyHtml, String channel, String emailMessageId, List<Long> attachmentIds, String deliveryStatus,
+        String bodyHtml, String channel, String emailMessageId, List<AttachmentRef> attachments, String deliveryStatus,
         String deliveryError, String scriptRefs, String callCaller, String callOutcome, Instant createdAt) {
 }

@@ -1,5 +1,6 @@
 package com.steadydesk.inbox.internal;
 
+import com.steadydesk.channels.AttachmentRef;
 import com.steadydesk.channels.Channel;
 import com.steadydesk.customers.CustomerId;
 import com.steadydesk.inbox.InboxQuery;
@@ -120,6 +121,11 @@ public class InboxQueries {
         return counts;
     }
 
+    public long changedSince(Instant since, int cap) {
+        return jdbc.sql("select count(*) from (select 1 from tickets where updated_at > :since limit :cap) c")
+                .param("since", OffsetDateTime.ofInstant(since, ZoneOffset.UTC)).param("cap", cap).query(Long.class).single();
+    }
+
     /** Tags in use on tickets that still need work, most used first (for the sidebar). */
     public List<String> popularTags(int limit) {
         return jdbc.sql("""
@@ -140,15 +146,41 @@ public class InboxQueries {
 
     /** The conversation, oldest first, including the messages of tickets merged into this one. */
     public List<TicketMessage> messages(TicketId id) {
-        return jdbc.sql("""
+        List<TicketMessage> messages = jdbc.sql("""
                         select * from ticket_messages
                         where ticket_id = :id or ticket_id in (select t.id from tickets t where t.merged_into_id = :id)
                         order by created_at, id""")
                 .param("id", id.value()).query((rs, n) -> message(rs)).list();
+        return withFileNames(messages);
     }
 
     public Optional<TicketMessage> message(long messageId) {
-        return jdbc.sql("select * from ticket_messages where id = :id").param("id", messageId).query((rs, n) -> message(rs)).optional();
+        return jdbc.sql("select * from ticket_messages where id = :id").param("id", messageId).query((rs, n) -> message(rs)).optional()
+                .map(m -> withFileNames(List.of(m)).get(0));
+    }
+
+    /** Whether the attachment belongs to a message shown on this ticket (downloads are checked against it). */
+    public boolean attachmentShownOn(TicketId id, long attachmentId) {
+        return jdbc.sql("""
+                        select exists (select 1 from ticket_messages where :a = any(attachment_ids)
+                          and (ticket_id = :id or ticket_id in (select t.id from tickets t where t.merged_into_id = :id)))""")
+                .param("a", attachmentId).param("id", id.value()).query(Boolean.class).single();
+    }
+
+    private List<TicketMessage> withFileNames(List<TicketMessage> messages) {
+        List<Long> ids = messages.stream().flatMap(m -> m.attachments().stream().map(AttachmentRef::id)).toList();
+        if (ids.isEmpty()) {
+            return messages;
+        }
+        Map<Long, AttachmentRef> named = new java.util.HashMap<>();
+        jdbc.sql("select attachment_id, filename, content_type, size from ticket_attachments where attachment_id = any(:ids)")
+                .param("ids", ids.toArray(Long[]::new))
+                .query((rs, n) -> named.put(rs.getLong(1), new AttachmentRef(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4))))
+                .list();
+        return messages.stream().map(m -> new TicketMessage(m.id(), m.ticketId(), m.kind(), m.authorUserId(), m.authorCustomerId(),
+                m.bodyText(), m.bodyHtml(), m.channel(), m.emailMessageId(),
+                m.attachments().stream().map(a -> named.getOrDefault(a.id(), a)).toList(), m.deliveryStatus(), m.deliveryError(),
+                m.scriptRefs(), m.callCaller(), m.callOutcome(), m.createdAt())).toList();
     }
 
     public List<TicketHistoryEntry> history(TicketId id) {
@@ -271,11 +303,12 @@ public class InboxQueries {
     }
 
     private static TicketMessage message(ResultSet rs) throws SQLException {
-        List<Long> attachments = new ArrayList<>();
+        List<AttachmentRef> attachments = new ArrayList<>();
         Array array = rs.getArray("attachment_ids");
         if (array != null) {
             for (Object o : (Object[]) array.getArray()) {
-                attachments.add(((Number) o).longValue());
+                long id = ((Number) o).longValue();
+                attachments.add(new AttachmentRef(id, "#" + id, null, 0));
             }
         }
         return new TicketMessage(rs.getLong("id"), new TicketId(rs.getLong("ticket_id")), rs.getString("kind"),

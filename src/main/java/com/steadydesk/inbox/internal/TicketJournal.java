@@ -63,6 +63,20 @@ public class TicketJournal {
                 .params(tier, customerId, tier).update();
     }
 
+    /** Remembers file names of attachments (those with a name) for the conversation view. */
+    public void describeAttachments(List<com.steadydesk.channels.AttachmentRef> refs) {
+        if (refs == null) {
+            return;
+        }
+        for (var ref : refs) {
+            if (ref.filename() != null && !ref.filename().isBlank()) {
+                jdbc.sql("insert into ticket_attachments (attachment_id, filename, content_type, size) values (?, ?, ?, ?) on conflict do nothing")
+                        .params(ref.id(), truncate(ref.filename(), 255), ref.contentType() == null ? null : truncate(ref.contentType(), 128), ref.size())
+                        .update();
+            }
+        }
+    }
+
     public List<Long> ticketsOfMessage(long messageId) {
         return jdbc.sql("select ticket_id from ticket_messages where id = ?").params(messageId).query(Long.class).list();
     }
