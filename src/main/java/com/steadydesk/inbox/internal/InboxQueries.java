@@ -158,11 +158,12 @@ public class InboxQueries {
         return jdbc.sql("select id from tickets where number = :n").param("n", number).query(Long.class).optional().map(TicketId::new);
     }
 
-    /** The conversation, oldest first, including the messages of tickets merged into this one. */
+    /** The conversation, oldest first, including the messages of tickets merged into this one (but not their system lines). */
     public List<TicketMessage> messages(TicketId id) {
         List<TicketMessage> messages = jdbc.sql("""
                         select * from ticket_messages
-                        where ticket_id = :id or ticket_id in (select t.id from tickets t where t.merged_into_id = :id)
+                        where ticket_id = :id
+                           or (kind <> 'SYSTEM' and ticket_id in (select t.id from tickets t where t.merged_into_id = :id))
                         order by created_at, id""")
                 .param("id", id.value()).query((rs, n) -> message(rs)).list();
         return withFileNames(messages);
