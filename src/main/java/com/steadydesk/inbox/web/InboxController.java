@@ -189,7 +189,7 @@ class InboxController {
             case "reply" -> BulkAction.reply(body);
             default -> throw new IllegalArgumentException("unknown bulk action " + action);
         };
-        if (("reply".equals(action) || status == TicketStatus.CLOSED) && !currentUser.hasRole(Role.SUPERVISOR)) {
+        if (("reply".equals(action) || ("status".equals(action) && status == TicketStatus.CLOSED)) && !currentUser.hasRole(Role.SUPERVISOR)) {
             throw new AccessDeniedException("bulk close and bulk reply need SUPERVISOR");
         }
         try {
