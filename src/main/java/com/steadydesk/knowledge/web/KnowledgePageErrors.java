@@ -1,0 +1,40 @@
+package com.steadydesk.knowledge.web;
+
+import com.steadydesk.platform.DomainRuleViolation;
+import com.steadydesk.platform.NotFoundException;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.context.MessageSource;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.servlet.support.RequestContextUtils;
+
+/**
+ * Errors on the knowledge pages, for people: a missing article is a plain 404 page (the same for an internal slug on
+ * the help center, so its existence does not leak), a broken rule goes back to the page with the reason.
+ */
+@ControllerAdvice(assignableTypes = {KnowledgeController.class, HelpCenterController.class, SourceOfTruthController.class,
+        CategoriesController.class})
+class KnowledgePageErrors {
+
+    private final MessageSource messages;
+
+    KnowledgePageErrors(MessageSource messages) {
+        this.messages = messages;
+    }
+
+    @ExceptionHandler(NotFoundException.class)
+    @ResponseStatus(HttpStatus.NOT_FOUND)
+    String notFound() {
+        return "knowledge/not-found";
+    }
+
+    @ExceptionHandler(DomainRuleViolation.class)
+    String ruleBroken(DomainRuleViolation e, HttpServletRequest request) {
+        String text = messages.getMessage("rule." + e.rule(), null, e.getMessage(), RequestContextUtils.getLocale(request));
+        RequestContextUtils.getOutputFlashMap(request).put("flash", text);
+        String back = request.getHeader("Referer");
+        return "redirect:" + (back != null && back.contains("/knowledge") ? back.replaceFirst("^https?://[^/]+", "") : "/knowledge");
+    }
+}
