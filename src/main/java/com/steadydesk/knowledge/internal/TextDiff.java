@@ -36,7 +36,7 @@ public final class TextDiff {
 
     /** The line diff as HTML ({@code <del>}/{@code <ins>}, everything escaped); replaced lines show their word changes. */
     public static String html(String before, String after) {
-        List<Chunk> chunks = lines(before, after);
+        List<Chunk> chunks = lines(withFinalBreak(before), withFinalBreak(after));
         var out = new StringBuilder("<pre class=\"diff\">");
         for (int i = 0; i < chunks.size(); i++) {
             Chunk c = chunks.get(i);
@@ -55,7 +55,7 @@ public final class TextDiff {
     /** The line diff as plain text: {@code + } added, {@code - } removed, unchanged lines only near a change. */
     public static String plain(String before, String after) {
         var out = new StringBuilder();
-        List<Chunk> chunks = lines(before, after);
+        List<Chunk> chunks = lines(withFinalBreak(before), withFinalBreak(after));
         for (int i = 0; i < chunks.size(); i++) {
             Chunk c = chunks.get(i);
             List<String> ls = splitLines(c.text());
@@ -208,6 +208,12 @@ public final class TextDiff {
             case DELETE -> "<del>" + escaped + "</del>";
             case INSERT -> "<ins>" + escaped + "</ins>";
         };
+    }
+
+    /** A last line without a break would otherwise differ from the same line followed by a new one. */
+    private static String withFinalBreak(String text) {
+        String s = nullToEmpty(text);
+        return s.isEmpty() || s.endsWith("\n") ? s : s + "\n";
     }
 
     private static String stripBreak(String line) {

@@ -4,19 +4,16 @@ import com.steadydesk.knowledge.ArticleLanguage;
 import com.steadydesk.knowledge.Category;
 import com.steadydesk.knowledge.CategoryManagement;
 import com.steadydesk.knowledge.HelpCenterNotices;
-import com.steadydesk.knowledge.internal.ArticleIndexing;
 import com.steadydesk.knowledge.internal.HelpCenterArticles;
 import com.steadydesk.knowledge.internal.HelpCenterArticles.PublicArticle;
 import com.steadydesk.knowledge.internal.MarkdownRenderer;
 import com.steadydesk.platform.NotFoundException;
 import com.steadydesk.search.SearchHit;
 import com.steadydesk.search.SearchIndex;
-import com.steadydesk.search.SearchQuery;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -109,7 +106,7 @@ class HelpCenterController {
         model.addAttribute("q", q);
         model.addAttribute("language", ArticleLanguage.of(locale));
         if (q != null && !q.isBlank()) {
-            List<SearchHit> hits = search.search(new SearchQuery(q.strip(), Set.of(ArticleIndexing.KIND), Map.of(), true, 20));
+            List<SearchHit> hits = search.searchPublic(q.strip(), 20);
             // The index is trusted for ranking only: what is shown must be public in the database right now.
             Map<Long, PublicArticle> visible = articles.publicByIds(hits.stream().map(h -> Long.parseLong(h.id())).toList());
             model.addAttribute("results", hits.stream().filter(h -> visible.containsKey(Long.parseLong(h.id())))

@@ -23,9 +23,13 @@ class NoticesController {
     private final StaffNotices notices;
     private final CurrentUser currentUser;
 
-    NoticesController(StaffNotices notices, CurrentUser currentUser) {
+    private final java.time.ZoneId zone;
+
+    NoticesController(StaffNotices notices, CurrentUser currentUser,
+            @org.springframework.beans.factory.annotation.Value("${steadydesk.display-zone:Asia/Shanghai}") String zone) {
         this.notices = notices;
         this.currentUser = currentUser;
+        this.zone = java.time.ZoneId.of(zone);
     }
 
     @Bean
@@ -39,6 +43,7 @@ class NoticesController {
         String me = currentUser.username();
         model.addAttribute("page", notices.recent(me, cursor, 30));
         model.addAttribute("unread", notices.unreadCount(me));
+        model.addAttribute("zone", zone);
         return "notifications/notices";
     }
 
