@@ -31,17 +31,17 @@ public record SourceOfTruthContent(String impactOnBusiness, String impactOnCusto
         section(out, "客户影响 Impact on customers", impactOnCustomers);
         section(out, "决策分工 Who decides what", decisionRights);
         out.append("## 已做决定 Decisions\n");
-        decisions.forEach(d -> out.append("- ").append(d.decidedOn()).append(" [").append(d.topic()).append("] ").append(d.text().strip()).append('\n'));
+        decisions.forEach(d -> out.append("• ").append(d.decidedOn()).append(" [").append(d.topic()).append("] ").append(d.text().strip()).append('\n'));
         out.append('\n');
         section(out, "统一口径 Approved language", approvedLanguage);
         out.append("## 下次更新 Next update due\n")
-                .append(nextUpdateDueAt == null ? "-" : DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(zone).format(nextUpdateDueAt))
+                .append(nextUpdateDueAt == null ? "—" : DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(zone).format(nextUpdateDueAt))
                 .append('\n');
         return out.toString();
     }
 
     private static void section(StringBuilder out, String heading, String text) {
-        out.append("## ").append(heading).append('\n').append(text == null || text.isBlank() ? "-" : text.strip()).append("\n\n");
+        out.append("## ").append(heading).append('\n').append(text == null || text.isBlank() ? "—" : text.strip()).append("\n\n");
     }
 
     /** One decision: when, about what (refund policy, compensation, key date...), and what was decided. */

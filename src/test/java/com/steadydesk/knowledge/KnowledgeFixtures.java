@@ -7,17 +7,17 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 /** Test helpers: articles in a given state, and running code as a given member of staff. */
-final class KnowledgeFixtures {
+public final class KnowledgeFixtures {
 
     private KnowledgeFixtures() {
     }
 
-    static ArticleDraft draft(String title, String body, String language, String... tags) {
+    public static ArticleDraft draft(String title, String body, String language, String... tags) {
         return new ArticleDraft(title, null, null, body, null, language, List.of(tags), null, null);
     }
 
     /** Creates the article (if its slug is new), sets the visibility and publishes it; answers its id. */
-    static long published(ArticleManagement articles, String slug, String title, String body, String language, Visibility visibility,
+    public static long published(ArticleManagement articles, String slug, String title, String body, String language, Visibility visibility,
             String... tags) {
         return as("kb-admin", "ADMIN", () -> {
             var existing = articles.list(ArticleFilter.none(), null, 500).rows().stream().filter(a -> a.slug().equals(slug)).findFirst();
@@ -34,7 +34,7 @@ final class KnowledgeFixtures {
     }
 
     /** Runs {@code work} authenticated as {@code username} with one role (the hierarchy applies as in production). */
-    static <T> T as(String username, String role, Supplier<T> work) {
+    public static <T> T as(String username, String role, Supplier<T> work) {
         var previous = SecurityContextHolder.getContext().getAuthentication();
         SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(username, "n/a",
                 List.of(new SimpleGrantedAuthority("ROLE_" + role))));
@@ -45,7 +45,7 @@ final class KnowledgeFixtures {
         }
     }
 
-    static void run(String username, String role, Runnable work) {
+    public static void run(String username, String role, Runnable work) {
         as(username, role, () -> {
             work.run();
             return null;

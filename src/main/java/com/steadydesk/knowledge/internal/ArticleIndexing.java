@@ -34,10 +34,18 @@ public class ArticleIndexing implements SearchSource {
         this.jdbc = jdbc;
     }
 
+    /**
+     * Listeners run concurrently, so two changes of one article may be handled out of order. Reading the article and
+     * writing its document under one lock per article means the last writer always read the newest state.
+     */
+    private final Object[] locks = java.util.stream.IntStream.range(0, 64).mapToObj(i -> new Object()).toArray();
+
     @ApplicationModuleListener(id = "knowledge.article-indexer")
     void on(ArticleStored event) {
-        articles.findById(event.articleId()).ifPresentOrElse(a -> index.index(document(a)),
-                () -> index.delete(KIND, String.valueOf(event.articleId())));
+        synchronized (locks[(int) Math.floorMod(event.articleId(), (long) locks.length)]) {
+            articles.findById(event.articleId()).ifPresentOrElse(a -> index.index(document(a)),
+                    () -> index.delete(KIND, String.valueOf(event.articleId())));
+        }
     }
 
     @Override

@@ -23,6 +23,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequestMapping("/knowledge/crisis/{crisisId}")
 class SourceOfTruthController {
 
+    /** Any member of staff; a crisis lead or reviewer may hold no agent role at all (e.g. a manager leading the squad). */
+    static final String STAFF = "hasAnyRole('TEMP_AGENT', 'CRISIS_LEAD', 'REVIEWER')";
+
     private final SourceOfTruthManagement truth;
     private final ZoneId zone;
 
@@ -32,7 +35,7 @@ class SourceOfTruthController {
     }
 
     @GetMapping
-    @PreAuthorize("hasRole('TEMP_AGENT')")
+    @PreAuthorize(STAFF)
     String page(@PathVariable long crisisId, Model model) {
         SourceOfTruthPage page = truth.page(crisisId);
         model.addAttribute("page", page);
@@ -42,7 +45,7 @@ class SourceOfTruthController {
     }
 
     @GetMapping("/edit")
-    @PreAuthorize("hasRole('TEMP_AGENT')")
+    @PreAuthorize(STAFF)
     String edit(@PathVariable long crisisId, Model model) {
         requireEditor(crisisId);
         SourceOfTruthPage page = truth.page(crisisId);
@@ -52,7 +55,7 @@ class SourceOfTruthController {
     }
 
     @PostMapping
-    @PreAuthorize("hasRole('TEMP_AGENT')")
+    @PreAuthorize(STAFF)
     String save(@PathVariable long crisisId, @ModelAttribute("form") TruthForm form, BindingResult errors, Model model,
             RedirectAttributes redirect) {
         requireEditor(crisisId);
@@ -67,7 +70,7 @@ class SourceOfTruthController {
     }
 
     @GetMapping("/history")
-    @PreAuthorize("hasRole('TEMP_AGENT')")
+    @PreAuthorize(STAFF)
     String history(@PathVariable long crisisId, @RequestParam(required = false) Integer from, @RequestParam(required = false) Integer to,
             Model model) {
         SourceOfTruthPage page = truth.page(crisisId);
@@ -86,7 +89,7 @@ class SourceOfTruthController {
     }
 
     @PostMapping("/subscription")
-    @PreAuthorize("hasRole('TEMP_AGENT')")
+    @PreAuthorize(STAFF)
     String subscription(@PathVariable long crisisId, @RequestParam boolean follow) {
         if (follow) {
             truth.subscribe(crisisId);

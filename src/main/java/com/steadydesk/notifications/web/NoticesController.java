@@ -20,6 +20,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 @RequestMapping("/notices")
 class NoticesController {
 
+    /** Every member of staff gets notices, including crisis leads and reviewers without an agent role. */
+    static final String STAFF = "hasAnyRole('TEMP_AGENT', 'CRISIS_LEAD', 'REVIEWER')";
+
     private final StaffNotices notices;
     private final CurrentUser currentUser;
 
@@ -34,11 +37,11 @@ class NoticesController {
 
     @Bean
     static NavigationItem noticesNavigation() {
-        return new NavigationItem("nav.notices", "/notices", 95, "TEMP_AGENT");
+        return new NavigationItem("nav.notices", "/notices", 95, "TEMP_AGENT", "CRISIS_LEAD", "REVIEWER");
     }
 
     @GetMapping
-    @PreAuthorize("hasRole('TEMP_AGENT')")
+    @PreAuthorize(STAFF)
     String list(@RequestParam(required = false) String cursor, Model model) {
         String me = currentUser.username();
         model.addAttribute("page", notices.recent(me, cursor, 30));
@@ -49,7 +52,7 @@ class NoticesController {
 
     /** Plain badge text: empty when nothing is unread, so the layout can show it as is. */
     @GetMapping(value = "/unread-count", produces = MediaType.TEXT_HTML_VALUE)
-    @PreAuthorize("hasRole('TEMP_AGENT')")
+    @PreAuthorize(STAFF)
     ResponseEntity<String> unreadCount() {
         int count = notices.unreadCount(currentUser.username());
         String html = count == 0 ? "" : "<span class=\"badge danger\" title=\"unread\">" + (count > 99 ? "99+" : count) + "</span>";
@@ -57,7 +60,7 @@ class NoticesController {
     }
 
     @PostMapping("/{id}/read")
-    @PreAuthorize("hasRole('TEMP_AGENT')")
+    @PreAuthorize(STAFF)
     String markRead(@PathVariable long id, @RequestParam(required = false) String open) {
         notices.markRead(currentUser.username(), id);
         var notice = notices.find(id);
@@ -67,8 +70,14 @@ class NoticesController {
         return "redirect:/notices";
     }
 
+    /** Someone else's notice is as good as missing. */
+    @org.springframework.web.bind.annotation.ExceptionHandler(com.steadydesk.platform.NotFoundException.class)
+    ResponseEntity<String> notFound() {
+        return ResponseEntity.status(org.springframework.http.HttpStatus.NOT_FOUND).contentType(MediaType.TEXT_PLAIN).body("not found");
+    }
+
     @PostMapping("/read-all")
-    @PreAuthorize("hasRole('TEMP_AGENT')")
+    @PreAuthorize(STAFF)
     String markAllRead() {
         notices.markAllRead(currentUser.username());
         return "redirect:/notices";
