@@ -106,7 +106,7 @@ class HelpCenterController {
     String feedback(@PathVariable String slug, @RequestParam boolean helpful) {
         PublicArticle article = articles.bySlug(slug).orElseThrow(() -> new NotFoundException("article", slug));
         articles.recordFeedback(article.id(), helpful);
-        return "redirect:/help/articles/" + slug + "?thanks";
+        return "redirect:/help/articles/" + slug + "?thanks=1";
     }
 
     @GetMapping("/search")

@@ -68,12 +68,12 @@ class HelpCenterPagesTests {
     void countsWhetherAnArticleHelped() throws Exception {
         long id = published(articles, "hc-helpful", "有用吗", "正文", "zh-CN", Visibility.PUBLIC);
         mvc.perform(post("/help/articles/hc-helpful/feedback").with(csrf()).param("helpful", "true"))
-                .andExpect(redirectedUrl("/help/articles/hc-helpful?thanks"));
+                .andExpect(redirectedUrl("/help/articles/hc-helpful?thanks=1"));
         mvc.perform(post("/help/articles/hc-helpful/feedback").with(csrf()).param("helpful", "false"));
         var details = as("root", "ADMIN", () -> articles.details(id));
         assertThat(details.helpfulYes()).isEqualTo(1);
         assertThat(details.helpfulNo()).isEqualTo(1);
-        assertThat(mvc.perform(get("/help/articles/hc-helpful?thanks")).andReturn().getResponse().getContentAsString()).contains("感谢您的反馈");
+        assertThat(mvc.perform(get("/help/articles/hc-helpful?thanks=1")).andReturn().getResponse().getContentAsString()).contains("感谢您的反馈");
     }
 
     @Test
