@@ -15,7 +15,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** The staff side in a real browser: the article list, an article's version diff, and a crisis source-of-truth page. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = KnowledgeFixtures.OWN_CONTEXT)
 class KnowledgeBrowserTests {
 
     @LocalServerPort

@@ -15,6 +15,7 @@ import com.steadydesk.knowledge.CategoryManagement;
 import com.steadydesk.knowledge.CategoryManagement.CategoryForm;
 import com.steadydesk.knowledge.Visibility;
 import java.util.List;
+import com.steadydesk.knowledge.KnowledgeFixtures;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -22,7 +23,7 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.test.web.servlet.MockMvc;
 
 /** The public help center without login: categories, languages, drafts kept out, the helpfulness counter. */
-@SpringBootTest
+@SpringBootTest(properties = KnowledgeFixtures.OWN_CONTEXT)
 @AutoConfigureMockMvc
 class HelpCenterPagesTests {
 
