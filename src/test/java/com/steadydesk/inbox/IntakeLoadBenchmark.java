@@ -42,9 +42,9 @@ public class IntakeLoadBenchmark {
         int tickets = args.length > 2 ? Integer.parseInt(args[2]) : 1_000_000;
         ConfigurableApplicationContext app = new SpringApplicationBuilder(SteadyDeskApplication.class)
                 .profiles("test")
-                .properties("server.port=0", "steadydesk.demo-data=false", "logging.level.root=WARN",
-                        "steadydesk.embedded-db.pool-size=32", "server.tomcat.threads.max=64")
-                .run();
+                // command-line arguments: they outrank application.yml and the test profile
+                .run("--server.port=0", "--steadydesk.demo-data=false", "--logging.level.root=WARN",
+                        "--steadydesk.embedded-db.pool-size=40", "--server.tomcat.threads.max=48");
         try {
             int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
             String token = tokenForAdmin(app);

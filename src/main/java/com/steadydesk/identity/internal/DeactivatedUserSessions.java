@@ -4,7 +4,8 @@ import com.steadydesk.identity.UserDeactivated;
 import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionalEventListener;
+import com.steadydesk.platform.AfterCommit;
+import org.springframework.context.event.EventListener;
 
 /**
  * Ends the browser sessions of a user who was just deactivated: the login check alone would let an open session
@@ -20,11 +21,11 @@ class DeactivatedUserSessions {
     }
 
     // Not an @ApplicationModuleListener: the sessions live in this node's memory, there is nothing to replay after a crash.
-    @TransactionalEventListener(id = "identity.end-deactivated-user-sessions")
+    @EventListener
     void on(UserDeactivated event) {
-        sessions.getAllPrincipals().stream()
+        AfterCommit.run(() -> sessions.getAllPrincipals().stream()
                 .filter(p -> p instanceof UserDetails user && user.getUsername().equals(event.username()))
                 .flatMap(p -> sessions.getAllSessions(p, false).stream())
-                .forEach(session -> session.expireNow());
+                .forEach(session -> session.expireNow()));
     }
 }

@@ -10,7 +10,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionalEventListener;
+import com.steadydesk.platform.AfterCommit;
+import org.springframework.context.event.EventListener;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
@@ -40,24 +41,24 @@ class TicketStream {
         return emitters.size();
     }
 
-    @TransactionalEventListener(fallbackExecution = true)
+    @EventListener
     void on(TicketOpened event) {
-        push(event.ticketId());
+        AfterCommit.run(() -> push(event.ticketId()));
     }
 
-    @TransactionalEventListener(fallbackExecution = true)
+    @EventListener
     void on(TicketChanged event) {
-        push(event.ticketId());
+        AfterCommit.run(() -> push(event.ticketId()));
     }
 
-    @TransactionalEventListener(fallbackExecution = true)
+    @EventListener
     void on(TicketStatusChanged event) {
-        push(event.ticketId());
+        AfterCommit.run(() -> push(event.ticketId()));
     }
 
-    @TransactionalEventListener(fallbackExecution = true)
+    @EventListener
     void on(MessageAdded event) {
-        push(event.ticketId());
+        AfterCommit.run(() -> push(event.ticketId()));
     }
 
     void push(TicketId id) {
