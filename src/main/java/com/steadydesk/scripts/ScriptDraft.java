@@ -59,6 +59,11 @@ public record ScriptDraft(
         }
     }
 
+    /** Tags as typed in one line, separated by commas (also Chinese ，、) or semicolons. */
+    public static List<String> parseTags(String text) {
+        return text == null ? List.of() : java.util.Arrays.stream(text.split("[,，、;；]")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+    }
+
     public boolean crisisScoped() {
         return crisisId != null;
     }

@@ -239,8 +239,17 @@ public class ScriptManagement {
      * title ("tkjd" → 退款进度), within the filter. Editors also find drafts by plain text.
      */
     public List<ScriptSummary> search(String text, LibraryFilter filter, int limit) {
+        return search(text, filter, limit, currentUserIsEditor());
+    }
+
+    /** Like {@link #search} but approved, visible scripts only, whoever asks (the reply box never offers drafts). */
+    public List<ScriptSummary> searchApproved(String text, int limit) {
+        return search(text, null, limit, false);
+    }
+
+    private List<ScriptSummary> search(String text, LibraryFilter filter, int limit, boolean editor) {
         if (text == null || text.isBlank()) {
-            return list(filter, null, limit).rows();
+            return catalog.list(editor, catalogFilter(filter, null), null, limit).stream().map(this::summary).toList();
         }
         var ids = new LinkedHashSet<Long>();
         if (PinyinKeys.looksLikePinyin(text)) {
@@ -248,7 +257,6 @@ public class ScriptManagement {
         }
         searchIndex.search(new SearchQuery(text, Set.of(ScriptIndexing.KIND), Map.of("status", "approved"), false, limit * 2))
                 .forEach(h -> ids.add(Long.parseLong(h.id())));
-        boolean editor = currentUserIsEditor();
         if (editor) {
             ids.addAll(catalog.idsByText(text, limit));
         }
@@ -302,8 +310,8 @@ public class ScriptManagement {
             double category = topic != null && topic.equals(root) ? 1 : 0;
             double usage = maxUsed == 0 ? 0 : Math.log1p(used.getOrDefault(row.id().value(), 0L)) / maxUsed;
             double score = TEXT_WEIGHT * text + CATEGORY_WEIGHT * category + AUDIENCE_WEIGHT * audience + USAGE_WEIGHT * usage;
-            suggestions.add(new Suggestion(row.id(), row.title(), root, row.language(), row.body(), round(score), round(text), category,
-                    audience, round(usage)));
+            suggestions.add(new Suggestion(row.id(), row.title(), root, row.language(), row.body(), row.placeholders(), round(score),
+                    round(text), category, audience, round(usage)));
         }
         suggestions.sort(Comparator.comparingDouble(Suggestion::score).reversed());
         return suggestions.stream().limit(request.limitOrDefault()).toList();
@@ -446,7 +454,7 @@ public class ScriptManagement {
 
     private ScriptSummary summary(ScriptCatalog.Row r) {
         return new ScriptSummary(r.id(), r.title(), r.categoryId(), r.language(), r.tags(), r.audience(), r.status(), r.approvedVersion(),
-                r.workingVersion(), r.owner(), r.updatedAt(), r.crisisId(), r.expiresAt(), r.excerpt(), r.body());
+                r.workingVersion(), r.owner(), r.updatedAt(), r.crisisId(), r.expiresAt(), r.excerpt(), r.body(), r.placeholders());
     }
 
     private static String comparable(ScriptDraft d) {
@@ -476,7 +484,7 @@ public class ScriptManagement {
     /** A row of a library list. */
     public record ScriptSummary(ScriptId id, String title, long categoryId, String language, List<String> tags, Audience audience,
             ScriptStatus status, Integer approvedVersion, int workingVersion, String owner, Instant updatedAt, Long crisisId,
-            Instant expiresAt, String excerpt, String body) {
+            Instant expiresAt, String excerpt, String body, List<Placeholder> placeholders) {
     }
 
     /** Library filters; null means any. {@code status} only narrows editors' lists. */
@@ -492,7 +500,8 @@ public class ScriptManagement {
     }
 
     /** A suggested script with its score and the score's components (each 0..1). */
-    public record Suggestion(ScriptId id, String title, String category, String language, String body, double score, double textScore,
+    public record Suggestion(ScriptId id, String title, String category, String language, String body, List<Placeholder> placeholders,
+            double score, double textScore,
             double categoryScore, double audienceScore, double usageScore) {
     }
 

@@ -1,6 +1,7 @@
 package com.steadydesk.scripts.internal;
 
 import com.steadydesk.scripts.Audience;
+import com.steadydesk.scripts.Placeholder;
 import com.steadydesk.scripts.ScriptId;
 import com.steadydesk.scripts.ScriptStatus;
 import com.steadydesk.scripts.internal.lint.Fact;
@@ -33,9 +34,9 @@ public class ScriptCatalog {
             where s.status <> 'RETIRED' and (v.expires_at is null or v.expires_at > :now)
               and (v.crisis_id is null or not exists (select 1 from script_closed_crises c where c.crisis_id = v.crisis_id))""";
     private static final String AGENT_COLUMNS = "select s.id, v.title, v.category_id, v.language, v.tags, v.audience, v.segment, s.status, "
-            + "s.approved_version, s.working_version, s.owner, s.updated_at, v.crisis_id, v.expires_at, v.body ";
+            + "s.approved_version, s.working_version, s.owner, s.updated_at, v.crisis_id, v.expires_at, v.body, v.placeholders ";
     private static final String EDITOR_COLUMNS = "select s.id, s.title, s.category_id, s.language, s.tags, s.audience, s.segment, s.status, "
-            + "s.approved_version, s.working_version, s.owner, s.updated_at, s.crisis_id, s.expires_at, s.body ";
+            + "s.approved_version, s.working_version, s.owner, s.updated_at, s.crisis_id, s.expires_at, s.body, s.placeholders ";
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -48,7 +49,7 @@ public class ScriptCatalog {
     /** A row of a library list. */
     public record Row(ScriptId id, String title, long categoryId, String language, List<String> tags, Audience audience, String segment,
             ScriptStatus status, Integer approvedVersion, int workingVersion, String owner, Instant updatedAt, Long crisisId,
-            Instant expiresAt, String body) {
+            Instant expiresAt, String body, List<Placeholder> placeholders) {
 
         public String excerpt() {
             String flat = body.replaceAll("\\s+", " ").strip();
@@ -197,6 +198,6 @@ public class ScriptCatalog {
         return new Row(new ScriptId(rs.getLong(1)), rs.getString(2), rs.getLong(3), rs.getString(4), ContentColumns.tags(rs.getString(5)),
                 Audience.valueOf(rs.getString(6)), rs.getString(7), ScriptStatus.valueOf(rs.getString(8)), (Integer) rs.getObject(9),
                 rs.getInt(10), rs.getString(11), updated.toInstant(), (Long) rs.getObject(13), expires == null ? null : expires.toInstant(),
-                rs.getString(15));
+                rs.getString(15), ContentColumns.placeholders(rs.getString(16)));
     }
 }
