@@ -104,6 +104,12 @@ class ScriptPagesController {
         return "scripts/script";
     }
 
+    @GetMapping("/help/placeholders")
+    @PreAuthorize("hasRole('TEMP_AGENT')")
+    String placeholderHelp() {
+        return "scripts/placeholders-help";
+    }
+
     @GetMapping("/{id}/diff")
     @PreAuthorize(EDITORS)
     String diff(@PathVariable long id, @RequestParam int from, @RequestParam int to, Model model) {
