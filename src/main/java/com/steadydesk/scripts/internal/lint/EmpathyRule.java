@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
 public class EmpathyRule implements LintRule {
 
     static final Set<String> CATEGORIES = Set.of("complaint", "soothing");
-    static final List<String> CHINESE = List.of("理解", "抱歉", "歉意", "对不起", "感受", "着急", "辛苦", "不便", "心情", "体谅", "担心",
+    static final List<String> CHINESE = List.of("理解", "抱歉", "歉意", "道歉", "对不起", "不愉快", "感受", "着急", "辛苦", "不便", "心情", "体谅", "担心",
             "失望", "不满", "委屈", "生气");
     static final List<String> ENGLISH = List.of("understand", "sorry", "apologi", "frustrat", "inconvenien", "appreciate your patience",
             "hear you", "upset", "disappoint", "worr", "annoy");

@@ -30,9 +30,8 @@ public final class FactExtractor {
     static final Map<String, String> CATEGORY_TOPICS = Map.of("refund", "refund", "order-status", "shipping",
             "technical-fault", "restore", "complaint", "reply", "soothing", "reply");
 
-    private static final Pattern SENTENCE = Pattern.compile("[^。！？!?；;\\n]+|(?<=\\D)\\.(?=\\s)");
     private static final String NUMBER = "(\\d+(?:\\.\\d+)?)";
-    private static final Pattern DATE = Pattern.compile("(?:(\\d{4})[-/年])?(\\d{1,2})(?:月|[-/](?=\\d))(\\d{1,2})[日号]?"
+    private static final Pattern DATE = Pattern.compile("(\\d{4})[-/年](\\d{1,2})[-/月](\\d{1,2})[日号]?|()(\\d{1,2})月(\\d{1,2})[日号]"
             + "|(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?\\s+(\\d{1,2})(?!\\d)", Pattern.CASE_INSENSITIVE);
     private static final Pattern DURATION = Pattern.compile(NUMBER + "(?:\\s*(?:[-~～–—至到]|to)\\s*" + NUMBER + ")?\\s*(?:个)?\\s*"
             + "(工作日|个工作日|自然日|天|日|小时|分钟|周|星期|个月|business days?|working days?|days?|hours?|hrs?|minutes?|mins?|weeks?|months?)",
@@ -59,7 +58,8 @@ public final class FactExtractor {
             StringBuilder masked = new StringBuilder(lower);
             Matcher date = DATE.matcher(lower);
             while (date.find()) {
-                String value = date.group(2) != null ? pad(date.group(2)) + "-" + pad(date.group(3)) : month(date.group(4)) + "-" + pad(date.group(5));
+                String value = date.group(2) != null ? pad(date.group(2)) + "-" + pad(date.group(3))
+                        : date.group(5) != null ? pad(date.group(5)) + "-" + pad(date.group(6)) : month(date.group(7)) + "-" + pad(date.group(8));
                 add(facts, sentence, lower, date.start(), "date", value, rootCategory);
                 mask(masked, date.start(), date.end());
             }
