@@ -17,6 +17,7 @@ import com.steadydesk.scripts.internal.ScriptUsages;
 import com.steadydesk.scripts.internal.ScriptVersion;
 import com.steadydesk.scripts.internal.ScriptVersions;
 import com.steadydesk.scripts.internal.Scripts;
+import com.steadydesk.scripts.internal.SuggestionQueries;
 import com.steadydesk.scripts.internal.TextDiff;
 import com.steadydesk.scripts.internal.TopicClassifier;
 import com.steadydesk.scripts.internal.lint.ContradictionRule;
@@ -274,14 +275,19 @@ public class ScriptManagement {
         if (request.text() == null || request.text().isBlank()) {
             return List.of();
         }
-        List<SearchHit> hits = searchIndex.search(new SearchQuery(request.text(), Set.of(ScriptIndexing.KIND), Map.of("status", "approved"),
-                false, CANDIDATES));
-        if (hits.isEmpty()) {
+        Map<Long, Float> raw = new java.util.LinkedHashMap<>();
+        for (String query : SuggestionQueries.of(request.text())) {
+            for (SearchHit h : searchIndex.search(new SearchQuery(query, Set.of(ScriptIndexing.KIND), Map.of("status", "approved"), false,
+                    CANDIDATES))) {
+                raw.merge(Long.parseLong(h.id()), h.score(), Math::max);
+            }
+        }
+        if (raw.isEmpty()) {
             return List.of();
         }
-        float maxScore = (float) hits.stream().mapToDouble(SearchHit::score).max().orElse(1);
+        float maxScore = raw.values().stream().max(Float::compare).orElse(1f);
         Map<Long, Float> textScores = new java.util.LinkedHashMap<>();
-        hits.forEach(h -> textScores.putIfAbsent(Long.parseLong(h.id()), h.score() / (maxScore <= 0 ? 1 : maxScore)));
+        raw.forEach((id, score) -> textScores.put(id, score / (maxScore <= 0 ? 1 : maxScore)));
         String topic = TopicClassifier.classify(request.text());
         List<ScriptCatalog.Row> rows = catalog.visible(textScores.keySet());
         Map<Long, Long> used = catalog.usageCounts(textScores.keySet(), topic);

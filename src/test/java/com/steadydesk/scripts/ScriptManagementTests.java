@@ -24,6 +24,7 @@ import org.springframework.context.annotation.Import;
 
 /** The review flow, visibility to agents, expiry and crisis clean-up, contradictions, search and suggestions. */
 @SpringBootTest
+@org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc
 @Import(ScriptsTestSupport.Clocks.class)
 class ScriptManagementTests {
 

@@ -38,7 +38,7 @@ class ReplyAssistController {
     }
 
     @PostMapping("/scripts/fragments/reply-assist")
-    @PreAuthorize("hasRole('TEMP_AGENT')")
+    @PreAuthorize(ScriptsApiController.READERS)
     String replyAssist(@RequestParam(required = false) Long ticketId, @RequestParam(required = false) String ticketNumber,
             @RequestParam(required = false) String customerName, @RequestParam(defaultValue = "false") boolean vip,
             @RequestParam(required = false) String segment, @RequestParam(required = false) String text, Model model) {
@@ -55,7 +55,7 @@ class ReplyAssistController {
     }
 
     @GetMapping("/scripts/fragments/reply-assist/search")
-    @PreAuthorize("hasRole('TEMP_AGENT')")
+    @PreAuthorize(ScriptsApiController.READERS)
     String search(@RequestParam(required = false) String q, Model model) {
         model.addAttribute("found", q == null || q.isBlank() ? List.of() : scripts.searchApproved(q, 10));
         return "scripts/reply-assist :: found";
@@ -63,7 +63,7 @@ class ReplyAssistController {
 
     /** Called by the composer when a script is inserted into a reply. */
     @PostMapping("/scripts/{id}/used")
-    @PreAuthorize("hasRole('TEMP_AGENT')")
+    @PreAuthorize(ScriptsApiController.READERS)
     ResponseEntity<Void> used(@PathVariable long id, @RequestParam(required = false) Long ticketId, @RequestParam(required = false) String text) {
         scripts.recordUse(new ScriptId(id), ticketId, text);
         return ResponseEntity.noContent().build();

@@ -60,7 +60,7 @@ class ScriptPagesController {
     }
 
     @GetMapping
-    @PreAuthorize("hasRole('TEMP_AGENT')")
+    @PreAuthorize(ScriptsApiController.READERS)
     String library(@RequestParam(required = false) String q, @RequestParam(required = false) Long categoryId,
             @RequestParam(required = false) String tag, @RequestParam(required = false) String language,
             @RequestParam(required = false) ScriptStatus status, @RequestParam(required = false) String cursor, Model model) {
@@ -77,7 +77,7 @@ class ScriptPagesController {
 
     /** The result list alone, for the search box (htmx). */
     @GetMapping("/results")
-    @PreAuthorize("hasRole('TEMP_AGENT')")
+    @PreAuthorize(ScriptsApiController.READERS)
     String results(@RequestParam(required = false) String q, @RequestParam(required = false) Long categoryId,
             @RequestParam(required = false) String tag, @RequestParam(required = false) String language,
             @RequestParam(required = false) ScriptStatus status, @RequestParam(required = false) String cursor, Model model) {
@@ -88,7 +88,7 @@ class ScriptPagesController {
     }
 
     @GetMapping("/{id}")
-    @PreAuthorize("hasRole('TEMP_AGENT')")
+    @PreAuthorize(ScriptsApiController.READERS)
     String script(@PathVariable long id, Model model, Locale locale) {
         ScriptView view = scripts.view(new ScriptId(id));
         boolean editor = scripts.currentUserIsEditor();
@@ -105,7 +105,7 @@ class ScriptPagesController {
     }
 
     @GetMapping("/help/placeholders")
-    @PreAuthorize("hasRole('TEMP_AGENT')")
+    @PreAuthorize(ScriptsApiController.READERS)
     String placeholderHelp() {
         return "scripts/placeholders-help";
     }

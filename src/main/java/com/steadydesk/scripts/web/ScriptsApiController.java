@@ -38,6 +38,8 @@ import org.springframework.web.bind.annotation.RestController;
 class ScriptsApiController {
 
     static final String EDITORS = "hasAnyRole('SUPERVISOR','REVIEWER','CRISIS_LEAD')";
+    /** Everyone who answers customers or looks after wording (reviewers and crisis leads need not be agents). */
+    static final String READERS = "hasAnyRole('TEMP_AGENT','REVIEWER','CRISIS_LEAD')";
 
     private final ScriptManagement scripts;
 
@@ -46,7 +48,7 @@ class ScriptsApiController {
     }
 
     @GetMapping
-    @PreAuthorize("hasRole('TEMP_AGENT')")
+    @PreAuthorize(ScriptsApiController.READERS)
     Keyset<ScriptSummary> list(@RequestParam(required = false) Long categoryId, @RequestParam(required = false) String tag,
             @RequestParam(required = false) String language, @RequestParam(required = false) ScriptStatus status,
             @RequestParam(required = false) String cursor, @RequestParam(defaultValue = "50") int limit) {
@@ -54,7 +56,7 @@ class ScriptsApiController {
     }
 
     @GetMapping("/search")
-    @PreAuthorize("hasRole('TEMP_AGENT')")
+    @PreAuthorize(ScriptsApiController.READERS)
     List<ScriptSummary> search(@RequestParam String q, @RequestParam(required = false) Long categoryId,
             @RequestParam(required = false) String tag, @RequestParam(required = false) String language,
             @RequestParam(defaultValue = "20") int limit) {
@@ -62,14 +64,14 @@ class ScriptsApiController {
     }
 
     @GetMapping("/suggestions")
-    @PreAuthorize("hasRole('TEMP_AGENT')")
+    @PreAuthorize(ScriptsApiController.READERS)
     List<Suggestion> suggestions(@RequestParam String text, @RequestParam(defaultValue = "false") boolean vip,
             @RequestParam(required = false) String segment) {
         return scripts.suggestions(new SuggestionRequest(text, vip, segment, 5));
     }
 
     @GetMapping("/{id}")
-    @PreAuthorize("hasRole('TEMP_AGENT')")
+    @PreAuthorize(ScriptsApiController.READERS)
     ScriptView get(@PathVariable long id) {
         return scripts.view(new ScriptId(id));
     }
@@ -116,7 +118,7 @@ class ScriptsApiController {
     }
 
     @GetMapping("/{id}/versions")
-    @PreAuthorize("hasRole('TEMP_AGENT')")
+    @PreAuthorize(ScriptsApiController.READERS)
     List<VersionInfo> versions(@PathVariable long id) {
         return scripts.versions(new ScriptId(id));
     }
@@ -134,13 +136,13 @@ class ScriptsApiController {
     }
 
     @GetMapping("/{id}/usage")
-    @PreAuthorize("hasRole('TEMP_AGENT')")
+    @PreAuthorize(ScriptsApiController.READERS)
     UsageReport usage(@PathVariable long id) {
         return scripts.usage(new ScriptId(id));
     }
 
     @PostMapping("/{id}/used")
-    @PreAuthorize("hasRole('TEMP_AGENT')")
+    @PreAuthorize(ScriptsApiController.READERS)
     ResponseEntity<Void> used(@PathVariable long id, @RequestBody Use use) {
         scripts.recordUse(new ScriptId(id), use.ticketId(), use.text());
         return ResponseEntity.noContent().build();
@@ -148,7 +150,7 @@ class ScriptsApiController {
 
     /** Whether a reply text may be sent: it may not while a placeholder is still unfilled. */
     @PostMapping("/placeholders/check")
-    @PreAuthorize("hasRole('TEMP_AGENT')")
+    @PreAuthorize(ScriptsApiController.READERS)
     PlaceholderCheck check(@RequestBody Text text) {
         List<String> unfilled = scripts.unfilledPlaceholders(text.text());
         return new PlaceholderCheck(unfilled, unfilled.isEmpty());

@@ -22,6 +22,7 @@ import org.springframework.context.annotation.Import;
  * nothing to warn about (no errors, no warnings, no contradictions).
  */
 @SpringBootTest
+@org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc
 @Import(ScriptsTestSupport.Clocks.class)
 class StarterLibraryTests {
 

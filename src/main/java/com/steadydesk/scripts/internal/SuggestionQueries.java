@@ -1,0 +1,45 @@
+package com.steadydesk.scripts.internal;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Turns a customer's whole message into a few short search queries. The search index wants most words of a query to
+ * match, which a chatty message ("请问我的退款什么时候到账啊？") never does against a short script; so filler words are
+ * dropped, the message is cut at punctuation, and the topic keywords it contains make one more query.
+ */
+public final class SuggestionQueries {
+
+    private static final int MAX_QUERIES = 4;
+    private static final Pattern FILLER = Pattern.compile("请问|麻烦|你们|我们|我的|你好|您好|谢谢|什么时候|什么|怎么办|怎么|为什么|能不能|可不可以|可以|还没有|还没|"
+            + "一下|已经|到底|是不是|有没有|吗|呢|吧|啊|呀|哦|了|的|我|你|您");
+    private static final Pattern PUNCTUATION = Pattern.compile("[，。！？、,.!?；;:：\\n\\r()（）\"“”']+");
+
+    private SuggestionQueries() {
+    }
+
+    public static List<String> of(String message) {
+        Set<String> queries = new LinkedHashSet<>();
+        String lower = message.toLowerCase(Locale.ROOT);
+        String keywords = String.join(" ", TopicClassifier.KEYWORDS.values().stream().flatMap(List::stream).filter(lower::contains).toList());
+        if (!keywords.isBlank()) {
+            queries.add(keywords);
+        }
+        var chunks = new ArrayList<String>();
+        for (String chunk : PUNCTUATION.split(FILLER.matcher(message).replaceAll(" "))) {
+            String c = chunk.strip().replaceAll("\\s+", " ");
+            if (c.codePointCount(0, c.length()) >= 2) {
+                chunks.add(c);
+            }
+        }
+        if (chunks.size() > 1) {
+            queries.add(String.join(" ", chunks));
+        }
+        chunks.stream().sorted((a, b) -> b.length() - a.length()).forEach(queries::add);
+        return queries.stream().limit(MAX_QUERIES).toList();
+    }
+}
