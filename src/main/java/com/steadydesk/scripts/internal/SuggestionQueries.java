@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 public final class SuggestionQueries {
 
     private static final int MAX_QUERIES = 4;
+    private static final float KEYWORD_WEIGHT = 0.5f;
     private static final Pattern FILLER = Pattern.compile("请问|麻烦|你们|我们|我的|你好|您好|谢谢|什么时候|什么|怎么办|怎么|为什么|能不能|可不可以|可以|还没有|还没|"
             + "一下|已经|到底|是不是|有没有|吗|呢|吧|啊|呀|哦|了|的|我|你|您");
     private static final Pattern PUNCTUATION = Pattern.compile("[，。！？、,.!?；;:：\\n\\r()（）\"“”']+");
@@ -22,13 +23,13 @@ public final class SuggestionQueries {
     private SuggestionQueries() {
     }
 
-    public static List<String> of(String message) {
+    /** One query and how much its score counts. */
+    public record Query(String text, float weight) {
+    }
+
+    /** The queries for a message: its words without filler, its longest pieces, and its topic keywords (at half weight). */
+    public static List<Query> of(String message) {
         Set<String> queries = new LinkedHashSet<>();
-        String lower = message.toLowerCase(Locale.ROOT);
-        String keywords = String.join(" ", TopicClassifier.KEYWORDS.values().stream().flatMap(List::stream).filter(lower::contains).toList());
-        if (!keywords.isBlank()) {
-            queries.add(keywords);
-        }
         var chunks = new ArrayList<String>();
         for (String chunk : PUNCTUATION.split(FILLER.matcher(message).replaceAll(" "))) {
             String c = chunk.strip().replaceAll("\\s+", " ");
@@ -40,6 +41,13 @@ public final class SuggestionQueries {
             queries.add(String.join(" ", chunks));
         }
         chunks.stream().sorted((a, b) -> b.length() - a.length()).forEach(queries::add);
-        return queries.stream().limit(MAX_QUERIES).toList();
+        var result = new ArrayList<Query>();
+        queries.stream().limit(MAX_QUERIES - 1).forEach(q -> result.add(new Query(q, 1f)));
+        String lower = message.toLowerCase(Locale.ROOT);
+        String keywords = String.join(" ", TopicClassifier.KEYWORDS.values().stream().flatMap(List::stream).filter(lower::contains).toList());
+        if (!keywords.isBlank() && !queries.contains(keywords)) {
+            result.add(new Query(keywords, KEYWORD_WEIGHT));
+        }
+        return result;
     }
 }
