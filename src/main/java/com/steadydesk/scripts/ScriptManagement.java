@@ -50,7 +50,7 @@ public class ScriptManagement {
 
     /** Weights of the suggestion score: text similarity dominates, the rest re-ranks close calls. */
     static final double TEXT_WEIGHT = 0.55, CATEGORY_WEIGHT = 0.25, AUDIENCE_WEIGHT = 0.10, USAGE_WEIGHT = 0.10;
-    private static final int CANDIDATES = 30;
+    private static final int CANDIDATES = 12;
 
     private final Scripts scripts;
     private final ScriptVersions versions;

@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  */
 public final class SuggestionQueries {
 
-    private static final int MAX_QUERIES = 4;
+    private static final int MAX_QUERIES = 2;
     private static final float KEYWORD_WEIGHT = 0.5f;
     private static final Pattern FILLER = Pattern.compile("请问|麻烦|你们|我们|我的|你好|您好|谢谢|什么时候|什么|怎么办|怎么|为什么|能不能|可不可以|可以|还没有|还没|"
             + "一下|已经|到底|是不是|有没有|吗|呢|吧|啊|呀|哦|了|的|我|你|您");
@@ -27,7 +27,10 @@ public final class SuggestionQueries {
     public record Query(String text, float weight) {
     }
 
-    /** The queries for a message: its words without filler, its longest pieces, and its topic keywords (at half weight). */
+    /**
+     * The queries for a message: its words without filler, and its topic keywords at half weight. Two queries only:
+     * each costs a search with highlighting, and suggestions must stay within a few milliseconds.
+     */
     public static List<Query> of(String message) {
         Set<String> queries = new LinkedHashSet<>();
         var chunks = new ArrayList<String>();
