@@ -89,6 +89,11 @@ public class IndexRebuilds implements DisposableBean {
             return Optional.of(Duration.ofSeconds((long) Math.ceil((total - doneCount()) / rate)));
         }
 
+        /** Seconds the finished run took (0 while running). */
+        public double seconds() {
+            return finishedAt == null ? 0 : Duration.between(startedAt, finishedAt).toMillis() / 1000.0;
+        }
+
         public boolean isRunning() {
             return "RUNNING".equals(status);
         }
