@@ -54,7 +54,8 @@ public class IndexRebuilds implements DisposableBean {
         return t;
     });
 
-    IndexRebuilds(KindIndexes indexes, ObjectProvider<SearchSource> sources, PlatformTransactionManager transactions,
+    /** Public for tools outside Spring (the benchmark times a real rebuild). */
+    public IndexRebuilds(KindIndexes indexes, ObjectProvider<SearchSource> sources, PlatformTransactionManager transactions,
             JdbcClient jdbc, Clock clock) {
         this.indexes = indexes;
         this.sources = sources;

@@ -43,7 +43,7 @@ public final class RelevanceQuery {
     private static final int MAX_QUERY_CHARS = 200;
 
     /** The scoring query, and what counts as a good match for the gap log. */
-    public record Built(Query scoring, Query goodMatch, boolean empty) {
+    public record Built(Query scoring, Query goodMatch, Query typoMatch, boolean empty, boolean hasCjk, boolean hasLatin) {
     }
 
     private final QueryBuilder builder;
@@ -69,13 +69,15 @@ public final class RelevanceQuery {
         addStrict(scoring, good, all, 1f);
         addLoose(scoring, all);
         addWholePhrase(scoring, all);
-        addFuzzy(scoring, good, all);
+        Query typo = addFuzzy(scoring, all);
+        boolean hasCjk = CJK.matcher(all).find();
+        boolean hasLatin = LATIN_WORD.matcher(all).find();
         for (String alternative : synonyms.alternativesFor(all)) {
             addStrict(scoring, good, alternative, SYNONYM);
         }
         BooleanQuery scoringQuery = scoring.build();
         if (quoted.isEmpty()) {
-            return new Built(scoringQuery, good.build(), scoringQuery.clauses().isEmpty());
+            return new Built(scoringQuery, good.build(), typo, scoringQuery.clauses().isEmpty(), hasCjk, hasLatin);
         }
         BooleanQuery.Builder withPhrases = new BooleanQuery.Builder().add(scoringQuery, Occur.SHOULD);
         BooleanQuery.Builder goodWithPhrases = new BooleanQuery.Builder().add(good.build(), Occur.SHOULD);
@@ -86,7 +88,7 @@ public final class RelevanceQuery {
                 goodWithPhrases.add(required, Occur.FILTER);
             }
         }
-        return new Built(withPhrases.build(), goodWithPhrases.build(), false);
+        return new Built(withPhrases.build(), goodWithPhrases.build(), null, false, hasCjk, hasLatin);
     }
 
     private void addStrict(BooleanQuery.Builder scoring, BooleanQuery.Builder good, String text, float factor) {
@@ -134,9 +136,10 @@ public final class RelevanceQuery {
 
     /**
      * Fuzzy on the stem of each Latin word. When the query is all Latin, a result matching every word exactly or
-     * within the allowed edits is a good match, so a typo does not count as a question without an answer.
+     * within the allowed edits is a good match (returned, checked only when the strict match fails, since rewriting
+     * fuzzy terms costs), so a typo does not count as a question without an answer.
      */
-    private void addFuzzy(BooleanQuery.Builder scoring, BooleanQuery.Builder good, String text) {
+    private Query addFuzzy(BooleanQuery.Builder scoring, String text) {
         Matcher words = LATIN_WORD.matcher(text);
         BooleanQuery.Builder everyWord = new BooleanQuery.Builder();
         int wordCount = 0;
@@ -161,9 +164,7 @@ public final class RelevanceQuery {
             everyWord.add(new DisjunctionMaxQuery(alternatives, 0f), Occur.MUST);
             wordCount++;
         }
-        if (wordCount > 0 && !CJK.matcher(text).find()) {
-            good.add(everyWord.build(), Occur.SHOULD);
-        }
+        return wordCount > 0 && !CJK.matcher(text).find() ? everyWord.build() : null;
     }
 
     private Query quotedPhrase(String phrase) {
