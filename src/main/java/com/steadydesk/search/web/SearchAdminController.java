@@ -155,6 +155,7 @@ class SearchAdminController {
         Keyset<SearchGaps.Gap> page = gaps.open(sort, cursor, 50);
         model.addAttribute("page", page);
         model.addAttribute("order", sort == SearchGaps.Order.MOST_ASKED ? "most-asked" : "newest");
+        model.addAttribute("knownKinds", SearchPageController.KNOWN_KINDS);
         model.addAttribute("zone", zone);
         return "search/gaps";
     }
