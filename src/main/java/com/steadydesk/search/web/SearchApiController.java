@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -22,9 +23,11 @@ import org.springframework.web.bind.annotation.RestController;
 class SearchApiController {
 
     private final SearchIndex index;
+    private final ViewerMasking masking;
 
-    SearchApiController(SearchIndex index) {
+    SearchApiController(SearchIndex index, ViewerMasking masking) {
         this.index = index;
+        this.masking = masking;
     }
 
     @GetMapping
@@ -32,16 +35,16 @@ class SearchApiController {
     @Operation(summary = "Search", description = """
             Best hits first across the chosen kinds (all when none is given), with a highlighted snippet: HTML where \
             everything is escaped except <mark> around the matches. Internal content (tickets, internal articles) is \
-            included: this endpoint is for staff only. Queries without a good answer are logged for the knowledge team.""")
+            included: this endpoint is for staff only; a temporary agent sees contact data masked. Queries without a good answer are logged for the knowledge team.""")
     List<SearchHit> search(
             @Parameter(description = "Free text, Chinese, English or mixed; \"quoted\" phrases are required", example = "物流延迟")
             @RequestParam("q") String q,
             @Parameter(description = "Kinds to search, e.g. article, script, ticket; repeat or separate by commas")
             @RequestParam(name = "kind", required = false) List<String> kinds,
             @Parameter(description = "At most this many hits (1-100)")
-            @RequestParam(name = "limit", defaultValue = "20") int limit) {
-        return index.search(new SearchQuery(SearchParameters.text(q), SearchParameters.kinds(kinds), Map.of(), false,
-                SearchParameters.limit(limit)));
+            @RequestParam(name = "limit", defaultValue = "20") int limit, Authentication viewer) {
+        return masking.forViewer(index.search(new SearchQuery(SearchParameters.text(q), SearchParameters.kinds(kinds), Map.of(), false,
+                SearchParameters.limit(limit))), viewer);
     }
 
     /** The same validation for the API and the page. */

@@ -25,10 +25,12 @@ class SearchPageController {
 
     private final SearchIndex index;
     private final RoleHierarchy roles;
+    private final ViewerMasking masking;
 
-    SearchPageController(SearchIndex index, RoleHierarchy roles) {
+    SearchPageController(SearchIndex index, RoleHierarchy roles, ViewerMasking masking) {
         this.index = index;
         this.roles = roles;
+        this.masking = masking;
     }
 
     /** Hits of one kind, in the order of relevance. */
@@ -57,7 +59,8 @@ class SearchPageController {
         if (text.length() > 200) {
             text = text.substring(0, 200);
         }
-        List<SearchHit> hits = index.search(new SearchQuery(text, chosen == null ? Set.of() : Set.of(chosen), Map.of(), false, PER_PAGE));
+        List<SearchHit> hits = masking.forViewer(
+                index.search(new SearchQuery(text, chosen == null ? Set.of() : Set.of(chosen), Map.of(), false, PER_PAGE)), auth);
         Map<String, List<HitView>> byKind = new LinkedHashMap<>();
         for (SearchHit hit : hits) {
             byKind.computeIfAbsent(hit.kind(), k -> new ArrayList<>()).add(new HitView(hit, safeUrl(hit)));

@@ -58,6 +58,30 @@ class SearchWebTests {
     }
 
     @Test
+    @WithMockUser(username = "temp", roles = "TEMP_AGENT")
+    void temporaryAgentsGetNoTicketSnippetsWithoutAMaskingPolicy() throws Exception {
+        index.index(new com.steadydesk.search.SearchDocument("ticket", "T-mask", "快递丢件", "客户电话 13812345678，顺丰包裹显示已签收但未收到",
+                java.util.List.of(), java.util.Map.of(), "zh", false, java.time.Instant.now()));
+        index.refreshNow();
+        mvc.perform(get("/api/v1/search").param("q", "顺丰 签收").param("kind", "ticket"))
+                .andExpect(jsonPath("$[0].id").value("T-mask"))
+                .andExpect(jsonPath("$[?(@.snippetHtml != '')]").doesNotExist());
+        mvc.perform(get("/search").param("q", "顺丰 签收").param("kind", "ticket"))
+                .andExpect(content().string(not(containsString("13812345678"))));
+    }
+
+    @Test
+    @WithMockUser(username = "agent", roles = "AGENT")
+    void agentsSeeTicketSnippets() throws Exception {
+        index.index(new com.steadydesk.search.SearchDocument("ticket", "T-mask2", "快递丢件", "客户电话 13812345678，中通包裹显示已签收但未收到",
+                java.util.List.of(), java.util.Map.of(), "zh", false, java.time.Instant.now()));
+        index.refreshNow();
+        mvc.perform(get("/api/v1/search").param("q", "中通 签收").param("kind", "ticket"))
+                .andExpect(jsonPath("$[0].id").value("T-mask2"))
+                .andExpect(jsonPath("$[0].snippetHtml").value(containsString("13812345678")));
+    }
+
+    @Test
     @WithMockUser(username = "agent", roles = "AGENT")
     void apiRejectsBadParametersAsProblems() throws Exception {
         mvc.perform(get("/api/v1/search").param("q", " ")).andExpect(status().isBadRequest())
