@@ -114,7 +114,7 @@ public class CrossKindSearch {
             scoring = filters.add(new MatchAllDocsQuery(), Occur.MUST).build();
             top = searcher.search(scoring, limit, new Sort(new SortField(IndexedDocuments.UPDATED_AT, SortField.Type.LONG, true)));
         } else {
-            built = relevance.build(text, synonyms.get());
+            built = relevance.build(text, synonyms.get(), searcher.getIndexReader());
             if (built.empty()) {
                 return new Result(List.of(), false);
             }
