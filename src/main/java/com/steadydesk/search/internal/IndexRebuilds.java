@@ -23,6 +23,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -54,7 +56,8 @@ public class IndexRebuilds implements DisposableBean {
         return t;
     });
 
-    IndexRebuilds(KindIndexes indexes, ObjectProvider<SearchSource> sources, PlatformTransactionManager transactions,
+    /** Public for tools outside Spring (the benchmark times a real rebuild). */
+    public IndexRebuilds(KindIndexes indexes, ObjectProvider<SearchSource> sources, PlatformTransactionManager transactions,
             JdbcClient jdbc, Clock clock) {
         this.indexes = indexes;
         this.sources = sources;
@@ -87,6 +90,11 @@ public class IndexRebuilds implements DisposableBean {
                 return Optional.empty();
             }
             return Optional.of(Duration.ofSeconds((long) Math.ceil((total - doneCount()) / rate)));
+        }
+
+        /** Seconds the finished run took (0 while running). */
+        public double seconds() {
+            return finishedAt == null ? 0 : Duration.between(startedAt, finishedAt).toMillis() / 1000.0;
         }
 
         public boolean isRunning() {
@@ -123,6 +131,26 @@ public class IndexRebuilds implements DisposableBean {
     /** Starts every kind that is not running already. */
     public List<Progress> startAll(String by) {
         return rebuildableKinds().stream().filter(k -> !running.containsKey(k)).map(k -> start(k, by)).toList();
+    }
+
+    /**
+     * On start, a kind whose index is empty while its owner has documents (a new node, a deleted index directory) is
+     * rebuilt in the background, so that search never silently misses what the database holds.
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    public void rebuildEmptyIndexes() {
+        for (SearchSource source : sources.orderedStream().toList()) {
+            try {
+                KindIndex index = indexes.existing(source.kind());
+                boolean empty = index == null || index.documentCount() == 0;
+                if (empty && !running.containsKey(source.kind()) && readOnly.execute(tx -> source.count()) > 0) {
+                    log.info("The {} index is empty but its owner has documents: rebuilding it", source.kind());
+                    start(source.kind(), "system");
+                }
+            } catch (Exception e) {
+                log.warn("Could not check whether the {} index needs a rebuild", source.kind(), e);
+            }
+        }
     }
 
     /** The running rebuild of each kind, or else its last recorded run. */

@@ -154,6 +154,17 @@ class IndexRebuildsTests {
     }
 
     @Test
+    void anEmptyIndexWhoseOwnerHasDocumentsIsRebuiltOnStart() {
+        mayFinish.countDown();
+        IndexRebuilds rebuilds = rebuilds();
+        rebuilds.rebuildEmptyIndexes();
+        await().atMost(Duration.ofSeconds(30)).until(() -> rebuilds.running("rebuildtest").isEmpty());
+        assertThat(find("物流延迟")).hasSize(100);
+        rebuilds.rebuildEmptyIndexes();
+        assertThat(rebuilds.running("rebuildtest")).isEmpty();
+    }
+
+    @Test
     void aFailingSourceLeavesTheOldIndexInPlace() throws Exception {
         KindIndex index = indexes.forKind("rebuildtest");
         index.upsert(ticket(1, "旧的工单", "发票"));
