@@ -12,8 +12,9 @@ import org.springframework.stereotype.Service;
 
 /**
  * Index, delete and query documents of any kind (article, script, ticket...): Lucene in-process, one index per kind,
- * Chinese and English analysis, synonyms, typo tolerance, highlighted snippets. Owners push their documents here.
- * At cluster scale the same port would be served by OpenSearch.
+ * Chinese and English analysis, synonyms, typo tolerance, highlighted snippets. Owners push their documents here,
+ * after their transaction commits (a listener), put a same-site link in {@code fields.url}, and register a
+ * {@link SearchSource} so that the index can be rebuilt. At cluster scale the same port would be served by OpenSearch.
  */
 @Service
 public class SearchIndex {

@@ -114,7 +114,7 @@ public class CrossKindSearch {
             scoring = filters.add(new MatchAllDocsQuery(), Occur.MUST).build();
             top = searcher.search(scoring, limit, new Sort(new SortField(IndexedDocuments.UPDATED_AT, SortField.Type.LONG, true)));
         } else {
-            built = relevance.build(text, synonyms.get());
+            built = relevance.build(text, synonyms.get(), searcher.getIndexReader());
             if (built.empty()) {
                 return new Result(List.of(), false);
             }
@@ -125,7 +125,8 @@ public class CrossKindSearch {
         for (int i = 0; i < docIds.length; i++) {
             docIds[i] = top.scoreDocs[i].doc;
         }
-        String[] snippets = built == null ? new String[docIds.length] : Snippets.highlight(searcher, indexes.analyzer(), scoring, docIds);
+        String[] snippets = built == null ? new String[docIds.length]
+                : Snippets.highlight(searcher, indexes.analyzer(), scoring, docIds, built.hasCjk(), built.hasLatin());
         StoredFields stored = searcher.storedFields();
         List<SearchHit> hits = new ArrayList<>(docIds.length);
         for (int i = 0; i < docIds.length; i++) {
@@ -141,7 +142,8 @@ public class CrossKindSearch {
                     snippet, score, fields));
         }
         boolean answered = text.isEmpty() || (top.scoreDocs.length > 0 && top.scoreDocs[0].score >= minimumScore
-                && matches(searcher, built.goodMatch(), top.scoreDocs[0]));
+                && (matches(searcher, built.goodMatch(), top.scoreDocs[0])
+                    || (built.typoMatch() != null && matches(searcher, built.typoMatch(), top.scoreDocs[0]))));
         return new Result(List.copyOf(hits), answered);
     }
 

@@ -6,6 +6,9 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanClause.Occur;
@@ -43,7 +46,7 @@ public final class RelevanceQuery {
     private static final int MAX_QUERY_CHARS = 200;
 
     /** The scoring query, and what counts as a good match for the gap log. */
-    public record Built(Query scoring, Query goodMatch, boolean empty) {
+    public record Built(Query scoring, Query goodMatch, Query typoMatch, boolean empty, boolean hasCjk, boolean hasLatin) {
     }
 
     private final QueryBuilder builder;
@@ -53,6 +56,14 @@ public final class RelevanceQuery {
     }
 
     public Built build(String rawText, SynonymGroups synonyms) {
+        return build(rawText, synonyms, null);
+    }
+
+    /**
+     * With a reader, a Latin word gets fuzzy alternatives only when the index does not know it as written: a typo
+     * usually is not a word of the corpus, and fuzzy expansion of a common word costs much and adds noise.
+     */
+    public Built build(String rawText, SynonymGroups synonyms, IndexReader reader) {
         String text = rawText == null ? "" : rawText.strip();
         if (text.length() > MAX_QUERY_CHARS) {
             text = text.substring(0, MAX_QUERY_CHARS);
@@ -64,34 +75,38 @@ public final class RelevanceQuery {
         }
         String all = text.replaceAll("[\"“”「」『』]", " ").strip();
 
+        boolean hasCjk = CJK.matcher(all).find();
+        boolean hasLatin = LATIN_WORD.matcher(all).find();
+        // Latin text is analysed nearly alike by all three analyses; the English one (with stems) suffices.
+        List<String> analyses = hasCjk ? ANALYSES : List.of(TextAnalysis.ENGLISH);
         BooleanQuery.Builder scoring = new BooleanQuery.Builder();
         BooleanQuery.Builder good = new BooleanQuery.Builder();
-        addStrict(scoring, good, all, 1f);
-        addLoose(scoring, all);
-        addWholePhrase(scoring, all);
-        addFuzzy(scoring, good, all);
+        addStrict(scoring, good, all, 1f, analyses);
+        addLoose(scoring, all, analyses);
+        addWholePhrase(scoring, all, analyses);
+        Query typo = addFuzzy(scoring, all, reader);
         for (String alternative : synonyms.alternativesFor(all)) {
-            addStrict(scoring, good, alternative, SYNONYM);
+            addStrict(scoring, good, alternative, SYNONYM, CJK.matcher(alternative).find() ? ANALYSES : List.of(TextAnalysis.ENGLISH));
         }
         BooleanQuery scoringQuery = scoring.build();
         if (quoted.isEmpty()) {
-            return new Built(scoringQuery, good.build(), scoringQuery.clauses().isEmpty());
+            return new Built(scoringQuery, good.build(), typo, scoringQuery.clauses().isEmpty(), hasCjk, hasLatin);
         }
         BooleanQuery.Builder withPhrases = new BooleanQuery.Builder().add(scoringQuery, Occur.SHOULD);
         BooleanQuery.Builder goodWithPhrases = new BooleanQuery.Builder().add(good.build(), Occur.SHOULD);
         for (String phrase : quoted) {
-            Query required = quotedPhrase(phrase);
+            Query required = quotedPhrase(phrase, analyses);
             if (required != null) {
                 withPhrases.add(required, Occur.MUST);
                 goodWithPhrases.add(required, Occur.FILTER);
             }
         }
-        return new Built(withPhrases.build(), goodWithPhrases.build(), false);
+        return new Built(withPhrases.build(), goodWithPhrases.build(), null, false, hasCjk, hasLatin);
     }
 
-    private void addStrict(BooleanQuery.Builder scoring, BooleanQuery.Builder good, String text, float factor) {
+    private void addStrict(BooleanQuery.Builder scoring, BooleanQuery.Builder good, String text, float factor, List<String> analyses) {
         for (String group : TextAnalysis.GROUPS) {
-            for (String analysis : ANALYSES) {
+            for (String analysis : analyses) {
                 Query q = builder.createBooleanQuery(group + analysis, text, Occur.MUST);
                 if (q != null) {
                     Query boosted = new BoostQuery(q, GROUP_BOOST.get(group) * ANALYSIS_BOOST.get(analysis) * factor);
@@ -102,9 +117,12 @@ public final class RelevanceQuery {
         }
     }
 
-    private void addLoose(BooleanQuery.Builder scoring, String text) {
+    private void addLoose(BooleanQuery.Builder scoring, String text, List<String> analyses) {
         for (String group : TextAnalysis.GROUPS) {
-            for (String analysis : List.of(TextAnalysis.BIGRAMS, TextAnalysis.ENGLISH)) {
+            for (String analysis : analyses) {
+                if (analysis.equals(TextAnalysis.WORDS)) {
+                    continue;
+                }
                 Query q = builder.createBooleanQuery(group + analysis, text, Occur.SHOULD);
                 if (q instanceof BooleanQuery bq && bq.clauses().size() > 1) {
                     BooleanQuery.Builder atLeastHalf = new BooleanQuery.Builder();
@@ -119,9 +137,9 @@ public final class RelevanceQuery {
         }
     }
 
-    private void addWholePhrase(BooleanQuery.Builder scoring, String text) {
+    private void addWholePhrase(BooleanQuery.Builder scoring, String text, List<String> analyses) {
         for (String group : List.of("title", "body")) {
-            Query bigramPhrase = builder.createPhraseQuery(group + TextAnalysis.BIGRAMS, text, 0);
+            Query bigramPhrase = analyses.contains(TextAnalysis.BIGRAMS) ? builder.createPhraseQuery(group + TextAnalysis.BIGRAMS, text, 0) : null;
             if (bigramPhrase instanceof PhraseQuery) {
                 scoring.add(new BoostQuery(bigramPhrase, GROUP_BOOST.get(group) * 2f), Occur.SHOULD);
             }
@@ -134,9 +152,10 @@ public final class RelevanceQuery {
 
     /**
      * Fuzzy on the stem of each Latin word. When the query is all Latin, a result matching every word exactly or
-     * within the allowed edits is a good match, so a typo does not count as a question without an answer.
+     * within the allowed edits is a good match (returned, checked only when the strict match fails, since rewriting
+     * fuzzy terms costs), so a typo does not count as a question without an answer.
      */
-    private void addFuzzy(BooleanQuery.Builder scoring, BooleanQuery.Builder good, String text) {
+    private Query addFuzzy(BooleanQuery.Builder scoring, String text, IndexReader reader) {
         Matcher words = LATIN_WORD.matcher(text);
         BooleanQuery.Builder everyWord = new BooleanQuery.Builder();
         int wordCount = 0;
@@ -148,6 +167,9 @@ public final class RelevanceQuery {
             }
             String stem = stems.get(0);
             int edits = word.length() >= 8 ? 2 : word.length() >= 4 ? 1 : 0;
+            if (edits > 0 && reader != null && known(reader, stem)) {
+                edits = 0;
+            }
             List<Query> alternatives = new ArrayList<>();
             for (String group : List.of("title", "body")) {
                 String field = group + TextAnalysis.ENGLISH;
@@ -161,15 +183,25 @@ public final class RelevanceQuery {
             everyWord.add(new DisjunctionMaxQuery(alternatives, 0f), Occur.MUST);
             wordCount++;
         }
-        if (wordCount > 0 && !CJK.matcher(text).find()) {
-            good.add(everyWord.build(), Occur.SHOULD);
+        return wordCount > 0 && !CJK.matcher(text).find() ? everyWord.build() : null;
+    }
+
+    private static boolean known(IndexReader reader, String stem) {
+        try {
+            return reader.docFreq(new Term("body" + TextAnalysis.ENGLISH, stem)) > 0
+                    || reader.docFreq(new Term("title" + TextAnalysis.ENGLISH, stem)) > 0;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
-    private Query quotedPhrase(String phrase) {
+    private Query quotedPhrase(String phrase, List<String> analyses) {
         List<Query> alternatives = new ArrayList<>();
         for (String group : TextAnalysis.GROUPS) {
-            for (String analysis : List.of(TextAnalysis.BIGRAMS, TextAnalysis.ENGLISH)) {
+            for (String analysis : analyses) {
+                if (analysis.equals(TextAnalysis.WORDS)) {
+                    continue;
+                }
                 Query q = builder.createPhraseQuery(group + analysis, phrase, 0);
                 if (q != null) {
                     alternatives.add(new BoostQuery(q, GROUP_BOOST.get(group) * 2f));

@@ -25,7 +25,8 @@ import org.springframework.web.util.HtmlUtils;
  */
 final class Snippets {
 
-    private static final String[] FIELDS = {"body" + TextAnalysis.BIGRAMS, "body" + TextAnalysis.ENGLISH};
+    private static final String BIGRAMS = "body" + TextAnalysis.BIGRAMS;
+    private static final String ENGLISH = "body" + TextAnalysis.ENGLISH;
     private static final int MAX_CHARS = 20_000;
     private static final int PASSAGE_CHARS = 90;
     private static final int FALLBACK_CHARS = 140;
@@ -33,11 +34,13 @@ final class Snippets {
     private Snippets() {
     }
 
-    static String[] highlight(IndexSearcher searcher, Analyzer analyzer, Query query, int[] docIds) throws IOException {
+    /** Highlighting re-analyses each body, so only the analyses that the query's scripts can match are used. */
+    static String[] highlight(IndexSearcher searcher, Analyzer analyzer, Query query, int[] docIds, boolean cjk, boolean latin) throws IOException {
         String[] out = new String[docIds.length];
         if (docIds.length == 0) {
             return out;
         }
+        String[] fields = cjk && latin ? new String[] {BIGRAMS, ENGLISH} : latin ? new String[] {ENGLISH} : new String[] {BIGRAMS};
         UnifiedHighlighter.Builder builder = UnifiedHighlighter.builder(searcher, analyzer)
                 .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
                 .withMaxNoHighlightPassages(0)
@@ -46,14 +49,14 @@ final class Snippets {
                 .withMaxLength(MAX_CHARS)
                 .withBreakIterator(() -> LengthGoalBreakIterator.createClosestToLength(
                         BreakIterator.getSentenceInstance(Locale.ROOT), PASSAGE_CHARS, 0.5f));
-        int[] passages = new int[FIELDS.length];
+        int[] passages = new int[fields.length];
         Arrays.fill(passages, 2);
-        Map<String, String[]> byField = new StoredBodyHighlighter(builder).highlightFields(FIELDS, query, docIds, passages);
+        Map<String, String[]> byField = new StoredBodyHighlighter(builder).highlightFields(fields, query, docIds, passages);
         StoredFields stored = searcher.storedFields();
         for (int i = 0; i < docIds.length; i++) {
             String best = null;
             int bestMarks = 0;
-            for (String field : FIELDS) {
+            for (String field : fields) {
                 String candidate = byField.get(field)[i];
                 int marks = candidate == null ? 0 : countMarks(candidate);
                 if (marks > bestMarks) {

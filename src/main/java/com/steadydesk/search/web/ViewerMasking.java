@@ -1,0 +1,73 @@
+package com.steadydesk.search.web;
+
+import com.steadydesk.search.SearchHit;
+import com.steadydesk.search.SearchTextMasking;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Component;
+import org.springframework.web.util.HtmlUtils;
+
+/**
+ * Hits as the viewer may see them: a temporary agent gets titles and snippets with contact data masked. The snippet
+ * is masked as plain text and the highlights are put back afterwards, so a phone number split by a highlight cannot
+ * slip through.
+ */
+@Component
+class ViewerMasking {
+
+    private static final Pattern MARKED = Pattern.compile("<mark>(.*?)</mark>");
+
+    private final RoleHierarchy roles;
+    private final ObjectProvider<SearchTextMasking> masking;
+
+    ViewerMasking(RoleHierarchy roles, ObjectProvider<SearchTextMasking> masking) {
+        this.roles = roles;
+        this.masking = masking;
+    }
+
+    List<SearchHit> forViewer(List<SearchHit> hits, Authentication viewer) {
+        boolean seesContacts = roles.getReachableGrantedAuthorities(viewer.getAuthorities()).stream()
+                .anyMatch(a -> "ROLE_AGENT".equals(a.getAuthority()));
+        if (seesContacts) {
+            return hits;
+        }
+        SearchTextMasking masker = masking.getIfAvailable();
+        return hits.stream().map(hit -> masker == null ? withheld(hit) : masked(hit, masker)).toList();
+    }
+
+    /** Without a masking policy only tickets carry customers' data; their snippets are left out. */
+    private static SearchHit withheld(SearchHit hit) {
+        return "ticket".equals(hit.kind()) ? new SearchHit(hit.kind(), hit.id(), hit.title(), "", hit.score(), hit.fields()) : hit;
+    }
+
+    static SearchHit masked(SearchHit hit, SearchTextMasking masker) {
+        String title = hit.title() == null ? null : masker.forCurrentViewer(hit.title());
+        return new SearchHit(hit.kind(), hit.id(), title, maskSnippet(hit.snippetHtml(), masker), hit.score(), hit.fields());
+    }
+
+    static String maskSnippet(String html, SearchTextMasking masker) {
+        if (html == null || html.isEmpty()) {
+            return html;
+        }
+        Set<String> marked = new LinkedHashSet<>();
+        Matcher m = MARKED.matcher(html);
+        while (m.find()) {
+            marked.add(HtmlUtils.htmlUnescape(m.group(1)));
+        }
+        String plain = HtmlUtils.htmlUnescape(html.replace("<mark>", "").replace("</mark>", ""));
+        String escaped = HtmlUtils.htmlEscape(masker.forCurrentViewer(plain));
+        for (String term : marked) {
+            String escapedTerm = HtmlUtils.htmlEscape(term);
+            if (!escapedTerm.isBlank()) {
+                escaped = escaped.replace(escapedTerm, "<mark>" + escapedTerm + "</mark>");
+            }
+        }
+        return escaped;
+    }
+}

@@ -1,0 +1,123 @@
+package com.steadydesk.scripts;
+
+import com.steadydesk.identity.Role;
+import com.steadydesk.scripts.ScriptManagement.SuggestionRequest;
+import com.steadydesk.scripts.internal.ScriptImport;
+import com.steadydesk.scripts.internal.ScriptIndexing;
+import com.steadydesk.search.SearchIndex;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Benchmark (not a test; excluded from the build): imports a generated library of 10,000 scripts from CSV, then measures
+ * the latency of suggestions for customer messages. Run with
+ * {@code ./mvnw -B -o test -Dtest=ScriptSuggestionBenchmark -Dsurefire.failIfNoSpecifiedTests=false}; figures go to
+ * docs/benchmarks.md.
+ */
+@SpringBootTest
+class ScriptSuggestionBenchmark {
+
+    static final int SCRIPTS = 10_000;
+    static final int WARM_UP = 300;
+    static final int MEASURED = 2_000;
+
+    @Autowired
+    ScriptImport imports;
+    @Autowired
+    ScriptIndexing indexing;
+    @Autowired
+    SearchIndex searchIndex;
+    @Autowired
+    ScriptManagement scripts;
+    @Autowired
+    JdbcClient jdbc;
+
+    static final String[] CATEGORIES = {"order-status", "refund", "technical-fault", "complaint", "soothing", "transition"};
+    static final String[] ZH_TOPICS = {"退款", "退货", "发货", "物流", "快递", "登录", "闪退", "支付", "投诉", "优惠券", "补偿", "地址", "发票", "会员", "积分",
+            "换货", "维修", "预约", "账号", "密码"};
+    static final String[] ZH_WORDS = {"进度", "说明", "处理", "延迟", "失败", "到账", "查询", "流程", "申请", "审核", "问题", "安排", "通知", "变更", "恢复"};
+    static final String[] EN_TOPICS = {"refund", "return", "shipping", "parcel", "login", "crash", "payment", "complaint", "coupon", "address",
+            "invoice", "membership", "points", "exchange", "repair", "booking", "account", "password"};
+    static final String[] EN_WORDS = {"status", "delay", "failure", "request", "review", "update", "notice", "change", "timing", "process"};
+
+    @Test
+    void suggestionsOverTenThousandScripts() throws Exception {
+        var random = new Random(42);
+        var csv = new StringBuilder("title,category,language,body,tags,audience,placeholders\n");
+        for (int i = 0; i < SCRIPTS; i++) {
+            boolean zh = i % 3 != 0;
+            String topic = zh ? pick(random, ZH_TOPICS) : pick(random, EN_TOPICS);
+            String word = zh ? pick(random, ZH_WORDS) : pick(random, EN_WORDS);
+            String title = zh ? topic + word + " " + i : topic + " " + word + " " + i;
+            String body = zh
+                    ? "{{customer.name}}您好，关于您的" + topic + word + "，订单 {{order_no}} 我们正在" + pick(random, ZH_WORDS) + "，" + pick(random, ZH_TOPICS)
+                            + "相关的进展会在工单里告诉您。"
+                    : "Hi {{customer.name}}, about your " + topic + " " + word + " for order {{order_no}}: we are working on the " + pick(random, EN_WORDS)
+                            + " and will post any " + pick(random, EN_TOPICS) + " news on this ticket.";
+            csv.append('"').append(title).append("\",").append(CATEGORIES[i % CATEGORIES.length]).append(',').append(zh ? "zh-CN" : "en")
+                    .append(",\"").append(body).append("\",").append(topic).append(",ALL,order_no|Order|required\n");
+        }
+        byte[] file = csv.toString().getBytes(StandardCharsets.UTF_8);
+
+        long t0 = System.nanoTime();
+        long importId = imports.upload("bench.csv", file, "bench");
+        List<ScriptImport.Row> preview = imports.preview(importId);
+        long t1 = System.nanoTime();
+        imports.commit(importId, "bench");
+        long t2 = System.nanoTime();
+        if (preview.stream().anyMatch(r -> !r.valid())) {
+            throw new IllegalStateException("generated rows must be valid");
+        }
+
+        // approval of 10,000 drafts by hand is not what is measured: approve them in one statement, then index them
+        jdbc.sql("update scripts set status = 'APPROVED', approved_version = working_version where owner = 'bench'").update();
+        long t3 = System.nanoTime();
+        try (var docs = indexing.all()) {
+            docs.forEach(searchIndex::index);
+        }
+        searchIndex.refreshNow();
+        long t4 = System.nanoTime();
+
+        String[] messages = {"请问我的退款什么时候到账？已经等了一周了", "快递三天了还没发货，物流也查不到", "App 一直闪退，登录不了怎么办", "我要投诉，你们的服务太差了",
+                "优惠券怎么还没有补偿给我", "When will I get my refund? It has been a week.", "My parcel has not shipped yet, where is it?",
+                "I cannot log in, the app keeps crashing", "I want to make a complaint about your service", "How do I change my address?"};
+        double[] latencies = ScriptsTestSupport.as("bench.agent", Role.AGENT, () -> {
+            for (int i = 0; i < WARM_UP; i++) {
+                scripts.suggestions(new SuggestionRequest(messages[i % messages.length], i % 2 == 0, null, 5));
+            }
+            double[] ms = new double[MEASURED];
+            for (int i = 0; i < MEASURED; i++) {
+                long s = System.nanoTime();
+                var result = scripts.suggestions(new SuggestionRequest(messages[i % messages.length], i % 2 == 0, null, 5));
+                ms[i] = (System.nanoTime() - s) / 1e6;
+                if (result.isEmpty()) {
+                    throw new IllegalStateException("no suggestion for " + messages[i % messages.length]);
+                }
+            }
+            return ms;
+        });
+        Arrays.sort(latencies);
+        var report = new ArrayList<String>();
+        report.add("scripts imported: " + SCRIPTS);
+        report.add(String.format("import: preview (parse + check) %.2f s, write %.2f s, total %.2f s", (t1 - t0) / 1e9, (t2 - t1) / 1e9, (t2 - t0) / 1e9));
+        report.add(String.format("bulk approve %.2f s, index %.2f s", (t3 - t2) / 1e9, (t4 - t3) / 1e9));
+        report.add(String.format("suggestions (%d measured after %d warm-up): p50 %.2f ms, p95 %.2f ms, p99 %.2f ms, max %.2f ms", MEASURED, WARM_UP,
+                percentile(latencies, 50), percentile(latencies, 95), percentile(latencies, 99), latencies[latencies.length - 1]));
+        report.forEach(line -> System.out.println("BENCHMARK " + line));
+    }
+
+    static double percentile(double[] sorted, int p) {
+        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p / 100.0 * sorted.length) - 1)];
+    }
+
+    static String pick(Random random, String[] values) {
+        return values[random.nextInt(values.length)];
+    }
+}
