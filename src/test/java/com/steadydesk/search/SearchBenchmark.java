@@ -197,7 +197,7 @@ public class SearchBenchmark {
             double[] ticketOnly = latencies(search, Set.of("ticket"), 1, 10);
             rows.add(new String[] {"Lucene, tickets only, p50 / p95 / p99", percentiles(ticketOnly)});
 
-            var server = EmbeddedDatabase.server("");
+            var server = EmbeddedDatabase.lease("");
             try (HikariDataSource ds = new HikariDataSource()) {
                 ds.setJdbcUrl(EmbeddedDatabase.jdbcUrl(server, "searchbench", true));
                 ds.setUsername("postgres");
@@ -261,6 +261,8 @@ public class SearchBenchmark {
                 rows.add(new String[] {"PostgreSQL ILIKE '%word%' (every word), first 20 rows, " + ilikeRuns + " runs, p50 / p95 / p99", percentiles(ilikeFirst)});
                 double[] ilikeCount = ilike(jdbc, ilikeRuns, false);
                 rows.add(new String[] {"PostgreSQL ILIKE, count of all matches (what ranking would need), p50 / p95 / p99", percentiles(ilikeCount)});
+            } finally {
+                EmbeddedDatabase.release(server);
             }
         } finally {
             indexes.destroy();
