@@ -113,6 +113,8 @@ class SearchBrowserTests {
         browser.findElement(By.id("terms")).sendKeys("退款, 退钱, 返款");
         browser.findElement(By.cssSelector("form.synonym-add button")).click();
         assertThat(browser.findElement(By.cssSelector(".flash")).getText()).contains("同义词已保存");
+        // the start-up rebuild of the (then empty) article index may still be running
+        new WebDriverWait(browser, Duration.ofSeconds(60)).until(d -> d.findElements(By.cssSelector("#rebuilds progress")).isEmpty());
         browser.findElement(By.cssSelector("#rebuilds form button")).click();
         new WebDriverWait(browser, Duration.ofSeconds(5)).until(d -> !d.findElements(By.cssSelector("#rebuilds progress")).isEmpty());
         screenshot("search-admin-rebuilding");
