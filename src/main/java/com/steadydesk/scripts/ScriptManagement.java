@@ -279,7 +279,7 @@ public class ScriptManagement {
         // a script matching several of the message's queries collects their scores; the bare topic keywords weigh half,
         // so that "apricot refund" beats every other refund script
         for (SuggestionQueries.Query query : SuggestionQueries.of(request.text())) {
-            for (SearchHit h : searchIndex.search(new SearchQuery(query.text(), Set.of(ScriptIndexing.KIND), Map.of("status", "approved"), false,
+            for (SearchHit h : searchIndex.rank(new SearchQuery(query.text(), Set.of(ScriptIndexing.KIND), Map.of("status", "approved"), false,
                     CANDIDATES))) {
                 raw.merge(Long.parseLong(h.id()), h.score() * query.weight(), Float::sum);
             }

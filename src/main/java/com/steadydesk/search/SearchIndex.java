@@ -50,6 +50,14 @@ public class SearchIndex {
         return result.hits();
     }
 
+    /**
+     * Ranking only: the same hits and scores as {@link #search}, without highlighted snippets and without gap logging.
+     * For machine use such as reply suggestions, where the snippet is never shown and every millisecond counts.
+     */
+    public List<SearchHit> rank(SearchQuery query) {
+        return search.search(query, false).hits();
+    }
+
     /** The public help center's search: published public articles only, whatever else is indexed. */
     public List<SearchHit> searchPublic(String text, int limit) {
         return search(new SearchQuery(text, Set.of("article"), Map.of(), true, limit));

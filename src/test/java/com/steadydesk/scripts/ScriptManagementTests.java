@@ -220,7 +220,7 @@ class ScriptManagementTests {
         searchIndex.refreshNow();
         assertThat(as(AGENT, Role.TEMP_AGENT, () -> scripts.search("tkjd", null, 10))).extracting(ScriptSummary::id).contains(id);
         assertThat(as(AGENT, Role.TEMP_AGENT, () -> scripts.search("tuikuan", null, 10))).extracting(ScriptSummary::id).contains(id);
-        assertThat(as(AGENT, Role.TEMP_AGENT, () -> scripts.search("退款", null, 10))).extracting(ScriptSummary::id).contains(id);
+        assertThat(as(AGENT, Role.TEMP_AGENT, () -> scripts.search("退款进度", null, 10))).extracting(ScriptSummary::id).contains(id);
         assertThat(as(AGENT, Role.TEMP_AGENT, () -> scripts.search("locker", null, 10))).extracting(ScriptSummary::id).contains(en);
         assertThat(as(AGENT, Role.TEMP_AGENT, () -> scripts.search("locker", new LibraryFilter(category("refund"), null, null, null), 10)))
                 .extracting(ScriptSummary::id).doesNotContain(en);

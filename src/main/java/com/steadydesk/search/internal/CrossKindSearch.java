@@ -67,6 +67,11 @@ public class CrossKindSearch {
     }
 
     public Result search(SearchQuery query) {
+        return search(query, true);
+    }
+
+    /** {@code withSnippets} false skips the highlighter, the dearest part of a query, for callers that only rank. */
+    public Result search(SearchQuery query, boolean withSnippets) {
         List<String> kinds = query.kinds() == null || query.kinds().isEmpty()
                 ? indexes.kinds()
                 : query.kinds().stream().filter(k -> indexes.existing(k) != null).sorted().toList();
@@ -83,7 +88,7 @@ public class CrossKindSearch {
                 readers[i] = lease.searcher().getIndexReader();
             }
             try (MultiReader multi = new MultiReader(readers, false)) {
-                return search(new IndexSearcher(multi), query, limit);
+                return search(new IndexSearcher(multi), query, limit, withSnippets);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -98,7 +103,7 @@ public class CrossKindSearch {
         }
     }
 
-    private Result search(IndexSearcher searcher, SearchQuery query, int limit) throws IOException {
+    private Result search(IndexSearcher searcher, SearchQuery query, int limit, boolean withSnippets) throws IOException {
         BooleanQuery.Builder filters = new BooleanQuery.Builder();
         if (query.filters() != null) {
             query.filters().forEach((name, value) -> filters.add(IndexedDocuments.filter(name, value), Occur.FILTER));
@@ -125,7 +130,7 @@ public class CrossKindSearch {
         for (int i = 0; i < docIds.length; i++) {
             docIds[i] = top.scoreDocs[i].doc;
         }
-        String[] snippets = built == null ? new String[docIds.length]
+        String[] snippets = built == null || !withSnippets ? new String[docIds.length]
                 : Snippets.highlight(searcher, indexes.analyzer(), scoring, docIds, built.hasCjk(), built.hasLatin());
         StoredFields stored = searcher.storedFields();
         List<SearchHit> hits = new ArrayList<>(docIds.length);

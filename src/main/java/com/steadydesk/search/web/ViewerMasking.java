@@ -62,11 +62,12 @@ class ViewerMasking {
         }
         String plain = HtmlUtils.htmlUnescape(html.replace("<mark>", "").replace("</mark>", ""));
         String escaped = HtmlUtils.htmlEscape(masker.forCurrentViewer(plain));
-        for (String term : marked) {
-            String escapedTerm = HtmlUtils.htmlEscape(term);
-            if (!escapedTerm.isBlank()) {
-                escaped = escaped.replace(escapedTerm, "<mark>" + escapedTerm + "</mark>");
-            }
+        // one pass, longest term first: marking "物流" after "物流延迟" would nest marks inside marks
+        String alternation = marked.stream().map(HtmlUtils::htmlEscape).filter(t -> !t.isBlank())
+                .sorted(java.util.Comparator.comparingInt(String::length).reversed()).map(java.util.regex.Pattern::quote)
+                .collect(java.util.stream.Collectors.joining("|"));
+        if (!alternation.isEmpty()) {
+            escaped = java.util.regex.Pattern.compile(alternation).matcher(escaped).replaceAll("<mark>$0</mark>");
         }
         return escaped;
     }
