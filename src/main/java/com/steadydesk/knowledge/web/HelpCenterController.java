@@ -1,0 +1,122 @@
+package com.steadydesk.knowledge.web;
+
+import com.steadydesk.knowledge.ArticleLanguage;
+import com.steadydesk.knowledge.Category;
+import com.steadydesk.knowledge.CategoryManagement;
+import com.steadydesk.knowledge.HelpCenterNotices;
+import com.steadydesk.knowledge.internal.HelpCenterArticles;
+import com.steadydesk.knowledge.internal.HelpCenterArticles.PublicArticle;
+import com.steadydesk.knowledge.internal.MarkdownRenderer;
+import com.steadydesk.platform.NotFoundException;
+import com.steadydesk.search.SearchHit;
+import com.steadydesk.search.SearchIndex;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The public help center (no login): home, categories, articles and search. Only published public articles exist
+ * here; an internal slug answers 404 like a missing one. Pages may be cached for a minute, so a crisis banner
+ * appears or goes within that time.
+ */
+@Controller
+@RequestMapping("/help")
+class HelpCenterController {
+
+    /** Shared caches may keep pages without anything personal for a minute. */
+    static final String CACHE_PUBLIC = "public, max-age=60";
+    /** The article page carries the visitor's CSRF token in its feedback form, so only the browser may keep it. */
+    static final String CACHE_PRIVATE = "private, max-age=60";
+
+    private final HelpCenterArticles articles;
+    private final CategoryManagement categories;
+    private final HelpCenterNotices notices;
+    private final MarkdownRenderer markdown;
+    private final SearchIndex search;
+
+    HelpCenterController(HelpCenterArticles articles, CategoryManagement categories, HelpCenterNotices notices,
+            MarkdownRenderer markdown, SearchIndex search) {
+        this.articles = articles;
+        this.categories = categories;
+        this.notices = notices;
+        this.markdown = markdown;
+        this.search = search;
+    }
+
+    @GetMapping
+    String home(Locale locale, Model model, HttpServletResponse response) {
+        String language = ArticleLanguage.of(locale);
+        Map<Long, Integer> counts = articles.countsByCategory();
+        model.addAttribute("language", language);
+        model.addAttribute("categories", categories.tree().stream().filter(c -> c.depth() == 0).toList());
+        model.addAttribute("counts", counts);
+        model.addAttribute("popular", articles.popular(language, 8));
+        model.addAttribute("recent", articles.recent(language, 5));
+        response.setHeader("Cache-Control", CACHE_PUBLIC);
+        return "knowledge/help/home";
+    }
+
+    @GetMapping("/categories/{slug}")
+    String category(@PathVariable String slug, Locale locale, Model model, HttpServletResponse response) {
+        String language = ArticleLanguage.of(locale);
+        Category category = categories.findBySlug(slug).orElseThrow(() -> new NotFoundException("category", slug));
+        model.addAttribute("language", language);
+        model.addAttribute("category", category);
+        model.addAttribute("children", categories.tree().stream().filter(c -> category.id() == (c.parentId() == null ? -1 : c.parentId())).toList());
+        model.addAttribute("articles", articles.inCategories(categories.withDescendants(category.id()), language, 100));
+        response.setHeader("Cache-Control", CACHE_PUBLIC);
+        return "knowledge/help/category";
+    }
+
+    @GetMapping("/articles/{slug}")
+    String article(@PathVariable String slug, @RequestParam(required = false) String thanks, Locale locale, Model model,
+            HttpServletResponse response) {
+        PublicArticle article = articles.bySlug(slug).orElseThrow(() -> new NotFoundException("article", slug));
+        articles.recordView(article.id());
+        String language = ArticleLanguage.of(locale);
+        model.addAttribute("language", language);
+        model.addAttribute("article", article);
+        model.addAttribute("bodyHtml", markdown.html(article.body()));
+        model.addAttribute("callouts", notices.calloutsFor(article.id()));
+        model.addAttribute("category", article.categoryId() == null ? null : categories.find(article.categoryId()).orElse(null));
+        model.addAttribute("related", article.categoryId() == null ? List.of()
+                : articles.inCategories(List.of(article.categoryId()), language, 6).stream().filter(a -> a.id() != article.id()).limit(5).toList());
+        model.addAttribute("thanks", thanks != null);
+        response.setHeader("Cache-Control", thanks != null ? "no-store" : CACHE_PRIVATE);
+        return "knowledge/help/article";
+    }
+
+    @PostMapping("/articles/{slug}/feedback")
+    String feedback(@PathVariable String slug, @RequestParam boolean helpful) {
+        PublicArticle article = articles.bySlug(slug).orElseThrow(() -> new NotFoundException("article", slug));
+        articles.recordFeedback(article.id(), helpful);
+        return "redirect:/help/articles/" + slug + "?thanks";
+    }
+
+    @GetMapping("/search")
+    String search(@RequestParam(required = false) String q, Locale locale, Model model, HttpServletResponse response) {
+        model.addAttribute("q", q);
+        model.addAttribute("language", ArticleLanguage.of(locale));
+        if (q != null && !q.isBlank()) {
+            List<SearchHit> hits = search.searchPublic(q.strip(), 20);
+            // The index is trusted for ranking only: what is shown must be public in the database right now.
+            Map<Long, PublicArticle> visible = articles.publicByIds(hits.stream().map(h -> Long.parseLong(h.id())).toList());
+            model.addAttribute("results", hits.stream().filter(h -> visible.containsKey(Long.parseLong(h.id())))
+                    .map(h -> new Result(visible.get(Long.parseLong(h.id())), markdown.snippet(h.snippetHtml()))).toList());
+        }
+        response.setHeader("Cache-Control", CACHE_PUBLIC);
+        return "knowledge/help/search";
+    }
+
+    /** A search result: the article and the passage that matched, with {@code <mark>} highlights. */
+    record Result(PublicArticle article, String snippetHtml) {
+    }
+}

@@ -1,0 +1,5 @@
+package com.steadydesk.scripts;
+
+/** Typed id of a script. */
+public record ScriptId(long value) {
+}

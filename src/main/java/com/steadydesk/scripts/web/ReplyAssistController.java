@@ -1,0 +1,76 @@
+package com.steadydesk.scripts.web;
+
+import com.steadydesk.identity.CurrentUser;
+import com.steadydesk.identity.UserSummary;
+import com.steadydesk.scripts.Placeholder;
+import com.steadydesk.scripts.ScriptId;
+import com.steadydesk.scripts.ScriptManagement;
+import com.steadydesk.scripts.ScriptManagement.SuggestionRequest;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The reply assistant the inbox embeds on its ticket page ({@code <section id="reply-assist" hx-post=...>}): suggestions for
+ * the customer's latest message, a search over approved scripts, snippets by category and the composer
+ * (static/js/scripts-composer.js) that inserts scripts into {@code #reply-body}, fills placeholders and records use.
+ */
+@Controller
+class ReplyAssistController {
+
+    private final ScriptManagement scripts;
+    private final CurrentUser currentUser;
+    private final String statusUrl;
+
+    ReplyAssistController(ScriptManagement scripts, CurrentUser currentUser,
+            @Value("${steadydesk.base-url:http://localhost:8080}") String baseUrl) {
+        this.scripts = scripts;
+        this.currentUser = currentUser;
+        this.statusUrl = baseUrl.replaceAll("/+$", "") + "/status";
+    }
+
+    @PostMapping("/scripts/fragments/reply-assist")
+    @PreAuthorize("hasRole('TEMP_AGENT')")
+    String replyAssist(@RequestParam(required = false) Long ticketId, @RequestParam(required = false) String ticketNumber,
+            @RequestParam(required = false) String customerName, @RequestParam(defaultValue = "false") boolean vip,
+            @RequestParam(required = false) String segment, @RequestParam(required = false) String text, Model model) {
+        model.addAttribute("suggestions", scripts.suggestions(new SuggestionRequest(text, vip, segment, 5)));
+        model.addAttribute("snippets", scripts.snippets());
+        model.addAttribute("categoryById", scripts.categories().stream().collect(Collectors.toMap(c -> c.code(), c -> c)));
+        model.addAttribute("ticketId", ticketId);
+        model.addAttribute("ticketNumber", ticketNumber);
+        model.addAttribute("customerName", customerName);
+        model.addAttribute("text", text);
+        model.addAttribute("agentName", currentUser.summary().map(UserSummary::displayName).orElse(currentUser.username()));
+        model.addAttribute("statusUrl", statusUrl);
+        return "scripts/reply-assist";
+    }
+
+    @GetMapping("/scripts/fragments/reply-assist/search")
+    @PreAuthorize("hasRole('TEMP_AGENT')")
+    String search(@RequestParam(required = false) String q, Model model) {
+        model.addAttribute("found", q == null || q.isBlank() ? List.of() : scripts.searchApproved(q, 10));
+        return "scripts/reply-assist :: found";
+    }
+
+    /** Called by the composer when a script is inserted into a reply. */
+    @PostMapping("/scripts/{id}/used")
+    @PreAuthorize("hasRole('TEMP_AGENT')")
+    ResponseEntity<Void> used(@PathVariable long id, @RequestParam(required = false) Long ticketId, @RequestParam(required = false) String text) {
+        scripts.recordUse(new ScriptId(id), ticketId, text);
+        return ResponseEntity.noContent().build();
+    }
+
+    /** The placeholders of a script as the composer reads them: {@code name|label|required} joined by newlines. */
+    static String placeholderData(List<Placeholder> placeholders) {
+        return placeholders.stream().map(p -> p.name() + "|" + p.label() + "|" + p.required()).collect(Collectors.joining("\n"));
+    }
+}

@@ -1,0 +1,85 @@
+package com.steadydesk.inbox.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.request;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.steadydesk.channels.Channel;
+import com.steadydesk.customers.CustomerId;
+import com.steadydesk.customers.VipTier;
+import com.steadydesk.inbox.OpenTicket;
+import com.steadydesk.inbox.TicketId;
+import com.steadydesk.inbox.TicketManagement;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+
+/** The screens that do not need the customers module (the ones that do are in InboxIntegrationTests). */
+@SpringBootTest
+@AutoConfigureMockMvc
+class InboxScreensTests {
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    TicketManagement tickets;
+
+    @Test
+    void streamEmitsAnEventWhenATicketChanges() throws Exception {
+        MvcResult stream = mvc.perform(get("/inbox/stream").with(user("temp2").roles("TEMP_AGENT")))
+                .andExpect(request().asyncStarted()).andReturn();
+        TicketId id = tickets.open(OpenTicket.of("实时更新", "hi", new CustomerId(8_800_001), Channel.CHAT), VipTier.NONE);
+        tickets.tag(id, "live");
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(stream.getResponse().getContentAsString())
+                .contains("event:ticket-changed\ndata:" + id.value())
+                .contains("event:ticket-" + id.value()));
+    }
+
+    @Test
+    void streamAndListNeedAnAgentRole() throws Exception {
+        mvc.perform(get("/inbox/stream").with(user("rev").roles("REVIEWER"))).andExpect(status().isForbidden());
+        mvc.perform(get("/inbox")).andExpect(status().is3xxRedirection());
+    }
+
+    @Test
+    void emptyViewRendersWithSidebarCountsInChinese() throws Exception {
+        mvc.perform(get("/inbox").param("view", "mine").with(user("nobody").roles("AGENT")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("我的工单")))
+                .andExpect(content().string(containsString("SLA 已超时")))
+                .andExpect(content().string(containsString("sse-connect=\"/inbox/stream\"")))
+                .andExpect(content().string(containsString("这里没有工单")));
+    }
+
+    @Test
+    void bulkFormRunsTheActionAndReportsFailures() throws Exception {
+        TicketId a = tickets.open(OpenTicket.of("批量表单", "hi", new CustomerId(8_800_002), Channel.WEB), VipTier.NONE);
+        mvc.perform(post("/inbox/bulk").with(user("agent2").roles("AGENT")).with(csrf())
+                        .param("ids", String.valueOf(a.value()), "99999999").param("action", "tag").param("tag", "表单"))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(flash().attribute("flash", containsString("已处理 1 个工单，失败 1 个")));
+        assertThat(tickets.find(a).orElseThrow().tags()).contains("表单");
+        mvc.perform(post("/inbox/bulk").with(user("agent2").roles("AGENT")).with(csrf())
+                .param("ids", String.valueOf(a.value())).param("action", "reply").param("body", "hi")).andExpect(status().isForbidden());
+    }
+
+    @Test
+    void customerTicketsFragmentListsTheTicketsOfACustomer() throws Exception {
+        TicketId id = tickets.open(OpenTicket.of("客户的工单", "hi", new CustomerId(8_800_003), Channel.EMAIL), VipTier.NONE);
+        long number = tickets.find(id).orElseThrow().number();
+        mvc.perform(get("/inbox/fragments/customer-tickets/{c}", 8_800_003).with(user("temp3").roles("TEMP_AGENT")))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("#" + number + " 客户的工单")));
+    }
+}

@@ -1,0 +1,276 @@
+package com.steadydesk.scripts;
+
+import static com.steadydesk.scripts.ScriptsTestSupport.as;
+import static com.steadydesk.scripts.ScriptsTestSupport.run;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import com.steadydesk.identity.AuditLog;
+import com.steadydesk.identity.Role;
+import com.steadydesk.platform.DomainRuleViolation;
+import com.steadydesk.platform.NotFoundException;
+import com.steadydesk.scripts.ScriptManagement.LibraryFilter;
+import com.steadydesk.scripts.ScriptManagement.Suggestion;
+import com.steadydesk.scripts.ScriptManagement.SuggestionRequest;
+import com.steadydesk.scripts.ScriptManagement.ScriptSummary;
+import com.steadydesk.search.SearchIndex;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+
+/** The review flow, visibility to agents, expiry and crisis clean-up, contradictions, search and suggestions. */
+@SpringBootTest
+@Import(ScriptsTestSupport.Clocks.class)
+class ScriptManagementTests {
+
+    static final String EDITOR = "ed.editor";
+    static final String REVIEWER = "rita.reviewer";
+    static final String AGENT = "tom.agent";
+
+    @Autowired
+    ScriptManagement scripts;
+    @Autowired
+    SearchIndex searchIndex;
+    @Autowired
+    AuditLog audit;
+    @Autowired
+    ScriptsTestSupport.MovableClock clock;
+
+    long category(String code) {
+        return scripts.categories().stream().filter(c -> c.code().equals(code)).findFirst().orElseThrow().id();
+    }
+
+    ScriptDraft draft(String title, String categoryCode, String language, String body) {
+        return new ScriptDraft(title, category(categoryCode), language, body, List.of("test"), Audience.ALL, null, "when", null, null,
+                List.of(), null, null);
+    }
+
+    ScriptId drafted(ScriptDraft draft) {
+        return as(EDITOR, Role.SUPERVISOR, () -> scripts.create(draft).id());
+    }
+
+    ScriptId approved(ScriptDraft draft) {
+        ScriptId id = drafted(draft);
+        run(EDITOR, Role.SUPERVISOR, () -> scripts.submitForReview(id));
+        run(REVIEWER, Role.REVIEWER, () -> scripts.approve(id, "ok"));
+        return id;
+    }
+
+    List<Suggestion> suggest(String text, boolean vip) {
+        return as(AGENT, Role.AGENT, () -> {
+            searchIndex.refreshNow();
+            return scripts.suggestions(new SuggestionRequest(text, vip, null, 5));
+        });
+    }
+
+    @Test
+    void rejectsApprovalByItsAuthor() {
+        ScriptId id = drafted(draft("自审测试", "order-status", "zh-CN", "您好，订单正在处理中。"));
+        run(EDITOR, Role.SUPERVISOR, () -> scripts.submitForReview(id));
+        assertThatThrownBy(() -> run(EDITOR, Role.ADMIN, () -> scripts.approve(id, "mine")))
+                .isInstanceOf(DomainRuleViolation.class).extracting("rule").isEqualTo("script.self-approval");
+    }
+
+    @Test
+    void approvesOnlyWhatIsInReview() {
+        ScriptId id = drafted(draft("未提交", "order-status", "zh-CN", "您好，订单正在处理中。"));
+        assertThatThrownBy(() -> run(REVIEWER, Role.REVIEWER, () -> scripts.approve(id, "too early")))
+                .isInstanceOf(DomainRuleViolation.class).extracting("rule").isEqualTo("script.not-in-review");
+    }
+
+    @Test
+    void agentCannotSeeOrUseADraft() {
+        ScriptId id = drafted(draft("草稿可见性 zebra", "order-status", "zh-CN", "您好 zebra，订单正在处理中。"));
+        assertThatThrownBy(() -> as(AGENT, Role.AGENT, () -> scripts.view(id))).isInstanceOf(NotFoundException.class);
+        assertThat(as(AGENT, Role.TEMP_AGENT, () -> scripts.list(new LibraryFilter(null, null, null, null), null, 500).rows()))
+                .extracting(ScriptSummary::id).doesNotContain(id);
+        assertThat(as(AGENT, Role.AGENT, () -> scripts.search("zebra", null, 10))).isEmpty();
+        assertThatThrownBy(() -> run(AGENT, Role.AGENT, () -> scripts.recordUse(id, 1L, null)))
+                .isInstanceOf(DomainRuleViolation.class).extracting("rule").isEqualTo("script.not-usable");
+        assertThat(as(EDITOR, Role.SUPERVISOR, () -> scripts.view(id)).status()).isEqualTo(ScriptStatus.DRAFT);
+    }
+
+    @Test
+    void changeToAnApprovedScriptNeedsANewReview() {
+        ScriptId id = approved(draft("改动需复审", "order-status", "zh-CN", "您好，订单已发出。"));
+        assertThat(as(AGENT, Role.AGENT, () -> scripts.view(id)).content().body()).isEqualTo("您好，订单已发出。");
+
+        run(EDITOR, Role.SUPERVISOR, () -> scripts.update(id, draft("改动需复审", "order-status", "zh-CN", "您好，订单已发出，请留意短信。")));
+
+        var agentView = as(AGENT, Role.AGENT, () -> scripts.view(id));
+        assertThat(agentView.content().body()).isEqualTo("您好，订单已发出。");
+        assertThat(agentView.version()).isEqualTo(1);
+        var editorView = as(EDITOR, Role.SUPERVISOR, () -> scripts.view(id));
+        assertThat(editorView.status()).isEqualTo(ScriptStatus.DRAFT);
+        assertThat(editorView.version()).isEqualTo(2);
+        assertThat(editorView.approvedVersion()).isEqualTo(1);
+
+        run(EDITOR, Role.SUPERVISOR, () -> scripts.submitForReview(id));
+        run(REVIEWER, Role.REVIEWER, () -> scripts.approve(id, "better"));
+        assertThat(as(AGENT, Role.AGENT, () -> scripts.view(id)).content().body()).isEqualTo("您好，订单已发出，请留意短信。");
+    }
+
+    @Test
+    void keepsVersionHistoryWithADiffAndAuditsApprovals() {
+        ScriptId id = approved(draft("版本对比", "order-status", "en", "Your order ships within 48 hours."));
+        run(EDITOR, Role.SUPERVISOR, () -> scripts.update(id, draft("版本对比", "order-status", "en", "Your order usually ships within 48 hours.")));
+
+        assertThat(as(EDITOR, Role.SUPERVISOR, () -> scripts.versions(id))).extracting(ScriptManagement.VersionInfo::version).containsExactly(2, 1);
+        String diff = as(EDITOR, Role.SUPERVISOR, () -> scripts.diff(id, 1, 2));
+        assertThat(diff).contains("<ins>usually </ins>").doesNotContain("<del>");
+        assertThat(audit.recent(REVIEWER, "script.approved", null, 10)).extracting(AuditLog.AuditEntry::target)
+                .contains("script:" + id.value() + " v1");
+        assertThat(scripts.reviews(id)).extracting(ScriptManagement.ReviewDecision::decision).contains("submitted", "approved");
+    }
+
+    @Test
+    void expiredScriptsDisappearForAgentsAndAreListedForCleanUp() {
+        ScriptDraft d = draft("限时说明 expiryfox", "transition", "zh-CN", "您好 expiryfox，近期处理时间会长一些。");
+        ScriptDraft expiring = new ScriptDraft(d.title(), d.categoryId(), d.language(), d.body(), d.tags(), d.audience(), null, null, null,
+                null, List.of(), null, clock.instant().plus(Duration.ofHours(2)));
+        ScriptId id = approved(expiring);
+        assertThat(as(AGENT, Role.AGENT, () -> scripts.view(id)).content().title()).contains("expiryfox");
+
+        clock.advance(Duration.ofHours(3));
+        try {
+            assertThatThrownBy(() -> as(AGENT, Role.AGENT, () -> scripts.view(id))).isInstanceOf(NotFoundException.class);
+            assertThat(suggest("expiryfox 处理时间", false)).extracting(Suggestion::id).doesNotContain(id);
+            assertThat(as(REVIEWER, Role.REVIEWER, () -> scripts.cleanupCandidates())).extracting(ScriptSummary::id).contains(id);
+        } finally {
+            clock.advance(Duration.ofHours(-3));
+        }
+    }
+
+    @Test
+    void closingACrisisHidesItsScriptsAndKeepingOneNeedsReview() {
+        long crisis = 9001;
+        ScriptDraft d = draft("宕机说明 crisisowl", "technical-fault", "zh-CN",
+                "您好 crisisowl，很抱歉，服务暂时不可用。最新进展请看 {{crisis.status_url}}。");
+        ScriptDraft scoped = new ScriptDraft(d.title(), d.categoryId(), d.language(), d.body(), d.tags(), d.audience(), null, null, null,
+                null, List.of(), crisis, null);
+        ScriptId id = approved(scoped);
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(suggest("crisisowl 服务不可用", false)).extracting(Suggestion::id).contains(id));
+
+        run(REVIEWER, Role.CRISIS_LEAD, () -> scripts.crisisClosed(crisis));
+
+        assertThatThrownBy(() -> as(AGENT, Role.AGENT, () -> scripts.view(id))).isInstanceOf(NotFoundException.class);
+        assertThat(suggest("crisisowl 服务不可用", false)).extracting(Suggestion::id).doesNotContain(id);
+        assertThat(as(REVIEWER, Role.REVIEWER, () -> scripts.cleanupCandidates())).extracting(ScriptSummary::id).contains(id);
+
+        run(REVIEWER, Role.REVIEWER, () -> scripts.keep(id));
+        var kept = as(REVIEWER, Role.REVIEWER, () -> scripts.view(id));
+        assertThat(kept.status()).isEqualTo(ScriptStatus.DRAFT);
+        assertThat(kept.content().crisisId()).isNull();
+        assertThat(as(REVIEWER, Role.REVIEWER, () -> scripts.cleanupCandidates())).extracting(ScriptSummary::id).doesNotContain(id);
+    }
+
+    @Test
+    void retiresTheScriptsOfACrisis() {
+        long crisis = 9002;
+        ScriptDraft d = draft("危机退场", "transition", "en", "Hi, our replies are slower this week. Updates: {{crisis.status_url}}");
+        ScriptId id = approved(new ScriptDraft(d.title(), d.categoryId(), d.language(), d.body(), d.tags(), d.audience(), null, null, null,
+                null, List.of(), crisis, null));
+        assertThat(as(REVIEWER, Role.CRISIS_LEAD, () -> scripts.retireCrisisScripts(crisis))).isEqualTo(1);
+        assertThat(as(EDITOR, Role.SUPERVISOR, () -> scripts.view(id)).status()).isEqualTo(ScriptStatus.RETIRED);
+        assertThat(audit.recent(null, "script.retired", null, 20)).extracting(AuditLog.AuditEntry::target).contains("script:" + id.value());
+    }
+
+    @Test
+    void lintErrorsBlockApproval() {
+        ScriptDraft d = draft("无链接的危机话术", "transition", "zh-CN", "您好，近期处理会慢一些。");
+        ScriptId id = drafted(new ScriptDraft(d.title(), d.categoryId(), d.language(), d.body(), d.tags(), d.audience(), null, null, null,
+                null, List.of(), 9003L, null));
+        run(EDITOR, Role.SUPERVISOR, () -> scripts.submitForReview(id));
+        assertThatThrownBy(() -> run(REVIEWER, Role.REVIEWER, () -> scripts.approve(id, "?")))
+                .isInstanceOf(DomainRuleViolation.class).extracting("rule").isEqualTo("script.lint-errors");
+    }
+
+    @Test
+    void reportsTwoApprovedRefundScriptsWithConflictingDurations() {
+        ScriptId first = approved(draft("退款时效A", "refund", "zh-CN", "您好，退款审核通过后，款项会在3-5个工作日内原路退回。"));
+        ScriptDraft second = draft("Refund timing B", "refund", "en", "Hi, your refund will be back on your card within 7 days.");
+
+        List<LintFinding> onSave = as(EDITOR, Role.SUPERVISOR, () -> scripts.create(second).findings());
+        assertThat(onSave).anySatisfy(f -> {
+            assertThat(f.rule()).isEqualTo("contradiction");
+            assertThat(f.args()).contains("refund/duration", "退款时效A");
+        });
+
+        ScriptId secondId = as(EDITOR, Role.SUPERVISOR, () -> scripts.search("Refund timing B", null, 5)).get(0).id();
+        run(EDITOR, Role.SUPERVISOR, () -> scripts.submitForReview(secondId));
+        run(REVIEWER, Role.REVIEWER, () -> scripts.approve(secondId, "numbers to be aligned"));
+
+        assertThat(as(EDITOR, Role.SUPERVISOR, () -> scripts.contradictions())).anySatisfy(c -> {
+            assertThat(c.key()).isEqualTo("refund/duration");
+            assertThat(List.of(c.first(), c.second())).containsExactlyInAnyOrder(first, secondId);
+            assertThat(c.firstValues() + " " + c.secondValues()).contains("3-5wd").contains("168h");
+        });
+    }
+
+    @Test
+    void findsScriptsByPinyinInitialsAndByWordsInBothLanguages() {
+        ScriptId id = approved(draft("退款进度", "refund", "zh-CN", "您好，退款审核通过后，款项会在3-5个工作日内原路退回。"));
+        ScriptId en = approved(draft("Parcel pickup locker", "order-status", "en", "Your parcel is waiting in the pickup locker."));
+        searchIndex.refreshNow();
+        assertThat(as(AGENT, Role.TEMP_AGENT, () -> scripts.search("tkjd", null, 10))).extracting(ScriptSummary::id).contains(id);
+        assertThat(as(AGENT, Role.TEMP_AGENT, () -> scripts.search("tuikuan", null, 10))).extracting(ScriptSummary::id).contains(id);
+        assertThat(as(AGENT, Role.TEMP_AGENT, () -> scripts.search("退款", null, 10))).extracting(ScriptSummary::id).contains(id);
+        assertThat(as(AGENT, Role.TEMP_AGENT, () -> scripts.search("locker", null, 10))).extracting(ScriptSummary::id).contains(en);
+        assertThat(as(AGENT, Role.TEMP_AGENT, () -> scripts.search("locker", new LibraryFilter(category("refund"), null, null, null), 10)))
+                .extracting(ScriptSummary::id).doesNotContain(en);
+    }
+
+    @Test
+    void suggestsTheBestScriptsWithTheirScoreComponents() {
+        ScriptId refund = approved(draft("Kumquat refund timing", "refund", "en",
+                "Hi, the kumquat refund goes back to your original payment method within 3-5 business days."));
+        ScriptId shipping = approved(draft("Kumquat shipping", "order-status", "en", "Hi, kumquat orders ship from our warehouse soon."));
+        ScriptDraft vip = draft("Kumquat VIP refund desk", "refund", "en", "Hi, as a VIP your kumquat refund is handled by your account manager.");
+        ScriptId vipOnly = approved(new ScriptDraft(vip.title(), vip.categoryId(), vip.language(), vip.body(), vip.tags(), Audience.VIP, null,
+                null, null, null, List.of(), null, null));
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(suggest("When do I get my kumquat refund?", false)).isNotEmpty());
+        List<Suggestion> regular = suggest("When do I get my kumquat refund?", false);
+        assertThat(regular.get(0).id()).isEqualTo(refund);
+        assertThat(regular).extracting(Suggestion::id).contains(shipping).doesNotContain(vipOnly);
+        assertThat(regular.get(0).categoryScore()).isEqualTo(1.0);
+        assertThat(regular.get(0).score()).isBetween(0.0, 1.0);
+        assertThat(regular).hasSizeLessThanOrEqualTo(5);
+
+        assertThat(suggest("When do I get my kumquat refund?", true)).extracting(Suggestion::id).contains(vipOnly);
+        assertThat(suggest("When do I get my kumquat refund?", true).stream().filter(s -> s.id().equals(vipOnly)).findFirst().orElseThrow()
+                .audienceScore()).isEqualTo(1.0);
+    }
+
+    @Test
+    void pastUseOnSimilarTicketsRaisesAScript() {
+        ScriptId a = approved(draft("Quince refund one", "refund", "en", "Hi, your quince refund is on its way back to you."));
+        ScriptId b = approved(draft("Quince refund two", "refund", "en", "Hi, your quince refund is on its way back to you today."));
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(suggest("quince refund", false)).hasSize(2));
+        for (int i = 0; i < 5; i++) {
+            run(AGENT, Role.AGENT, () -> scripts.recordUse(b, 42L, "where is my quince refund"));
+        }
+        List<Suggestion> ranked = suggest("quince refund please", false);
+        assertThat(ranked.get(0).id()).isEqualTo(b);
+        assertThat(ranked.get(0).usageScore()).isEqualTo(1.0);
+        assertThat(ranked.stream().filter(s -> s.id().equals(a)).findFirst().orElseThrow().usageScore()).isZero();
+        assertThat(as(EDITOR, Role.SUPERVISOR, () -> scripts.usage(b))).satisfies(u -> {
+            assertThat(u.timesUsed()).isEqualTo(5);
+            assertThat(u.byUser()).containsEntry(AGENT, 5L);
+            assertThat(u.ticketIds()).containsExactly(42L);
+        });
+    }
+
+    @Test
+    void reportsPlaceholdersStillUnfilled() {
+        assertThat(scripts.unfilledPlaceholders("您好张女士，订单 {{order_no}} 将在 {{ days }} 天内送达。")).containsExactly("order_no", "days");
+        assertThat(scripts.unfilledPlaceholders("您好张女士，订单 A123 将在 2 天内送达。")).isEmpty();
+        assertThat(scripts.fill("Hi {{customer.name}}, order {{order_no}}", java.util.Map.of("customer.name", "Li Na")))
+                .isEqualTo("Hi Li Na, order {{order_no}}");
+    }
+}
