@@ -6,7 +6,10 @@ import com.steadydesk.inbox.TicketManagement;
 import com.steadydesk.inbox.TicketMessage;
 import com.steadydesk.inbox.TicketOpened;
 import com.steadydesk.knowledge.HelpCenterNotices;
+import com.steadydesk.notifications.PublicNotice;
+import com.steadydesk.notifications.PublicSubscriptions;
 import com.steadydesk.scripts.ScriptManagement;
+import org.springframework.beans.factory.annotation.Value;
 import java.util.List;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
@@ -25,9 +28,16 @@ class CrisisListeners {
     private final ScriptManagement scripts;
     private final HelpCenterNotices helpCenter;
     private final MailFooter mailFooter;
+    private final StatusPage statusPage;
+    private final PublicSubscriptions subscriptions;
+    private final String baseUrl;
 
     CrisisListeners(CrisisManagement crises, TicketManagement tickets, CrisisTimeline timeline, ScriptManagement scripts,
-            HelpCenterNotices helpCenter, MailFooter mailFooter) {
+            HelpCenterNotices helpCenter, MailFooter mailFooter, StatusPage statusPage, PublicSubscriptions subscriptions,
+            @Value("${steadydesk.base-url:http://localhost:8080}") String baseUrl) {
+        this.statusPage = statusPage;
+        this.subscriptions = subscriptions;
+        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
         this.crises = crises;
         this.tickets = tickets;
         this.timeline = timeline;
@@ -51,14 +61,29 @@ class CrisisListeners {
         }
     }
 
+    @ApplicationModuleListener(id = "crisis.notify-subscribers")
+    void on(StatusUpdatePublished event) {
+        PublicUpdate update = statusPage.update(event.updateId());
+        String title = crises.find(event.crisisId()).title();
+        subscriptions.publish(new PublicNotice("crisis-update:" + update.id(), "【服务状态更新】" + title, "[Status update] " + title,
+                update.bodyZh(), update.bodyEn(), baseUrl + "/status#crisis-" + event.crisisId().value()));
+    }
+
     @ApplicationModuleListener(id = "crisis.clean-up-on-close")
     void on(CrisisClosed event) {
         long id = event.crisisId().value();
+        statusPage.invalidate();
+        if (!statusPage.updates(event.crisisId()).isEmpty()) {
+            String title = crises.find(event.crisisId()).title();
+            subscriptions.publish(new PublicNotice("crisis-closed:" + id, "【已结束】" + title, "[Over] " + title,
+                    title + " 已处理完毕，服务恢复正常。感谢您的耐心。", title + " is over and service is back to normal. Thank you for your patience.",
+                    baseUrl + "/status"));
+        }
         scripts.crisisClosed(id);
         helpCenter.clearAll(id);
         mailFooter.clear(footerKey(event.crisisId()));
         timeline.appendAs("system", event.crisisId(), "CLEAN_UP", "crisis-only scripts hidden and listed for retire/keep; "
-                + "help-center banner and callouts removed; mail footer notice cleared");
+                + "help-center banner and callouts removed; mail footer notice cleared; status page refreshed and subscribers told it is over");
     }
 
     /** The key of the crisis's notice under outgoing mail. */

@@ -13,6 +13,7 @@ import com.steadydesk.crisis.Department;
 import com.steadydesk.crisis.GradingFactors;
 import com.steadydesk.crisis.NewCrisisReport;
 import com.steadydesk.crisis.ReportingChain;
+import com.steadydesk.crisis.StatusPage;
 import com.steadydesk.crisis.TaskStatus;
 import com.steadydesk.identity.CurrentUser;
 import com.steadydesk.identity.Role;
@@ -54,17 +55,19 @@ class CrisisPages {
     private final ReportingChain chain;
     private final CrisisTaskManagement tasks;
     private final CrisisTimeline timeline;
+    private final StatusPage statusPage;
     private final TicketManagement tickets;
     private final CurrentUser currentUser;
     private final MessageSource messages;
     private final ZoneId zone;
 
-    CrisisPages(CrisisManagement crises, ReportingChain chain, CrisisTaskManagement tasks, CrisisTimeline timeline, TicketManagement tickets,
-            CurrentUser currentUser, MessageSource messages, @Value("${steadydesk.display-zone:Asia/Shanghai}") String zone) {
+    CrisisPages(CrisisManagement crises, ReportingChain chain, CrisisTaskManagement tasks, CrisisTimeline timeline, StatusPage statusPage,
+            TicketManagement tickets, CurrentUser currentUser, MessageSource messages, @Value("${steadydesk.display-zone:Asia/Shanghai}") String zone) {
         this.crises = crises;
         this.chain = chain;
         this.tasks = tasks;
         this.timeline = timeline;
+        this.statusPage = statusPage;
         this.tickets = tickets;
         this.currentUser = currentUser;
         this.messages = messages;
@@ -129,8 +132,16 @@ class CrisisPages {
 
     @GetMapping("/crisis/{id}")
     @PreAuthorize("hasRole('AGENT') or hasRole('CRISIS_LEAD')")
-    String cockpit(@PathVariable long id, Model model) {
+    String cockpit(@PathVariable long id, @RequestParam(required = false) String template,
+            @RequestParam(required = false) LocalDateTime next, Model model) {
         CrisisId crisisId = new CrisisId(id);
+        model.addAttribute("templates", statusPage.templates().values());
+        model.addAttribute("updates", statusPage.updates(crisisId));
+        model.addAttribute("phases", com.steadydesk.crisis.PublicUpdate.PHASES);
+        Instant nextUpdate = next == null ? null : next.atZone(zone).toInstant();
+        model.addAttribute("draft", template == null || template.isBlank() ? new StatusPage.UpdateDraft("INVESTIGATING", "", "", nextUpdate)
+                : statusPage.draftFromTemplate(crisisId, template, nextUpdate));
+        model.addAttribute("nextValue", next);
         CrisisDetails crisis = crises.find(crisisId);
         model.addAttribute("crisis", crisis);
         model.addAttribute("isLead", currentUser.hasRole(Role.CRISIS_LEAD));
@@ -155,6 +166,20 @@ class CrisisPages {
         model.addAttribute("attentions", GradingFactors.Attention.values());
         model.addAttribute("active", crisis.status() == CrisisStatus.DECLARED || crisis.status() == CrisisStatus.RESOLVED);
         return "crisis/cockpit";
+    }
+
+    @PostMapping("/crisis/{id}/updates/preview")
+    @PreAuthorize("hasRole('CRISIS_LEAD')")
+    String preview(@PathVariable long id, UpdateForm form, Model model) {
+        model.addAttribute("preview", form);
+        return "crisis/cockpit :: preview";
+    }
+
+    @PostMapping("/crisis/{id}/updates")
+    @PreAuthorize("hasRole('CRISIS_LEAD')")
+    String publish(@PathVariable long id, UpdateForm form, RedirectAttributes redirect, Locale locale) {
+        return act(id, redirect, locale, () -> statusPage.publish(new CrisisId(id), new StatusPage.UpdateDraft(form.phase(), form.bodyZh(),
+                form.bodyEn(), form.next() == null ? null : form.next().atZone(zone).toInstant())));
     }
 
     @PostMapping("/crisis/{id}/acknowledge")
@@ -313,6 +338,10 @@ class CrisisPages {
             return new GradingFactors(natures, customers == null ? 0 : customers, regions == null ? 0 : regions, loss == null ? 0 : loss,
                     trend, urgency, attention);
         }
+    }
+
+    /** A public update as the lead writes it. */
+    record UpdateForm(String phase, String bodyZh, String bodyEn, LocalDateTime next) {
     }
 
     /** Affected products, regions, channels and keywords, comma-separated. */
