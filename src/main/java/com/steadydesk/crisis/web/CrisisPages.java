@@ -1,5 +1,6 @@
 package com.steadydesk.crisis.web;
 
+import com.steadydesk.crisis.BulkReplies;
 import com.steadydesk.crisis.CrisisDetails;
 import com.steadydesk.crisis.CrisisGrade;
 import com.steadydesk.crisis.CrisisId;
@@ -56,18 +57,20 @@ class CrisisPages {
     private final CrisisTaskManagement tasks;
     private final CrisisTimeline timeline;
     private final StatusPage statusPage;
+    private final BulkReplies bulkReplies;
     private final TicketManagement tickets;
     private final CurrentUser currentUser;
     private final MessageSource messages;
     private final ZoneId zone;
 
-    CrisisPages(CrisisManagement crises, ReportingChain chain, CrisisTaskManagement tasks, CrisisTimeline timeline, StatusPage statusPage,
+    CrisisPages(CrisisManagement crises, ReportingChain chain, CrisisTaskManagement tasks, CrisisTimeline timeline, StatusPage statusPage, BulkReplies bulkReplies,
             TicketManagement tickets, CurrentUser currentUser, MessageSource messages, @Value("${steadydesk.display-zone:Asia/Shanghai}") String zone) {
         this.crises = crises;
         this.chain = chain;
         this.tasks = tasks;
         this.timeline = timeline;
         this.statusPage = statusPage;
+        this.bulkReplies = bulkReplies;
         this.tickets = tickets;
         this.currentUser = currentUser;
         this.messages = messages;
@@ -136,6 +139,9 @@ class CrisisPages {
             @RequestParam(required = false) LocalDateTime next, Model model) {
         CrisisId crisisId = new CrisisId(id);
         model.addAttribute("templates", statusPage.templates().values());
+        model.addAttribute("bulkJobs", bulkReplies.of(crisisId));
+        model.addAttribute("crisisIdValue", id);
+        model.addAttribute("bulkFilters", BulkReplies.Filter.values());
         model.addAttribute("updates", statusPage.updates(crisisId));
         model.addAttribute("phases", com.steadydesk.crisis.PublicUpdate.PHASES);
         Instant nextUpdate = next == null ? null : next.atZone(zone).toInstant();
@@ -180,6 +186,21 @@ class CrisisPages {
     String publish(@PathVariable long id, UpdateForm form, RedirectAttributes redirect, Locale locale) {
         return act(id, redirect, locale, () -> statusPage.publish(new CrisisId(id), new StatusPage.UpdateDraft(form.phase(), form.bodyZh(),
                 form.bodyEn(), form.next() == null ? null : form.next().atZone(zone).toInstant())));
+    }
+
+    @PostMapping("/crisis/{id}/bulk-replies")
+    @PreAuthorize("hasRole('CRISIS_LEAD')")
+    String bulkReply(@PathVariable long id, @RequestParam long scriptId, @RequestParam(required = false) BulkReplies.Filter filter,
+            RedirectAttributes redirect, Locale locale) {
+        return act(id, redirect, locale, () -> bulkReplies.start(new CrisisId(id), new com.steadydesk.scripts.ScriptId(scriptId), filter));
+    }
+
+    @GetMapping("/crisis/{id}/bulk-replies")
+    @PreAuthorize("hasRole('AGENT') or hasRole('CRISIS_LEAD')")
+    String bulkReplyProgress(@PathVariable long id, Model model) {
+        model.addAttribute("bulkJobs", bulkReplies.of(new CrisisId(id)));
+        model.addAttribute("crisisIdValue", id);
+        return "crisis/cockpit :: bulk";
     }
 
     @PostMapping("/crisis/{id}/acknowledge")
