@@ -2,6 +2,7 @@ package com.steadydesk.crisis.web;
 
 import com.steadydesk.crisis.BulkReplies;
 import com.steadydesk.crisis.CrisisDetails;
+import com.steadydesk.crisis.CrisisReviews;
 import com.steadydesk.crisis.CrisisGrade;
 import com.steadydesk.crisis.CrisisId;
 import com.steadydesk.crisis.CrisisManagement;
@@ -58,12 +59,13 @@ class CrisisPages {
     private final CrisisTimeline timeline;
     private final StatusPage statusPage;
     private final BulkReplies bulkReplies;
+    private final CrisisReviews reviews;
     private final TicketManagement tickets;
     private final CurrentUser currentUser;
     private final MessageSource messages;
     private final ZoneId zone;
 
-    CrisisPages(CrisisManagement crises, ReportingChain chain, CrisisTaskManagement tasks, CrisisTimeline timeline, StatusPage statusPage, BulkReplies bulkReplies,
+    CrisisPages(CrisisManagement crises, ReportingChain chain, CrisisTaskManagement tasks, CrisisTimeline timeline, StatusPage statusPage, BulkReplies bulkReplies, CrisisReviews reviews,
             TicketManagement tickets, CurrentUser currentUser, MessageSource messages, @Value("${steadydesk.display-zone:Asia/Shanghai}") String zone) {
         this.crises = crises;
         this.chain = chain;
@@ -71,6 +73,7 @@ class CrisisPages {
         this.timeline = timeline;
         this.statusPage = statusPage;
         this.bulkReplies = bulkReplies;
+        this.reviews = reviews;
         this.tickets = tickets;
         this.currentUser = currentUser;
         this.messages = messages;
@@ -310,6 +313,12 @@ class CrisisPages {
     ResponseEntity<byte[]> timelineCsv(@PathVariable long id) {
         crises.find(new CrisisId(id));
         return download(timeline.exportCsv(new CrisisId(id)), "crisis-" + id + "-timeline.csv", "text/csv");
+    }
+
+    @GetMapping("/crisis/{id}/review.md")
+    @PreAuthorize("hasRole('AGENT') or hasRole('CRISIS_LEAD')")
+    ResponseEntity<byte[]> reviewMarkdown(@PathVariable long id) {
+        return download(reviews.markdown(new CrisisId(id)), "crisis-" + id + "-review.md", "text/markdown");
     }
 
     @GetMapping("/crisis/{id}/timeline.md")
