@@ -3,6 +3,7 @@ package com.steadydesk.crisis.web;
 import com.steadydesk.crisis.BulkReplies;
 import com.steadydesk.crisis.CrisisDetails;
 import com.steadydesk.crisis.CrisisReviews;
+import com.steadydesk.crisis.FollowUps;
 import com.steadydesk.crisis.CrisisGrade;
 import com.steadydesk.crisis.CrisisId;
 import com.steadydesk.crisis.CrisisManagement;
@@ -60,12 +61,13 @@ class CrisisPages {
     private final StatusPage statusPage;
     private final BulkReplies bulkReplies;
     private final CrisisReviews reviews;
+    private final FollowUps followUps;
     private final TicketManagement tickets;
     private final CurrentUser currentUser;
     private final MessageSource messages;
     private final ZoneId zone;
 
-    CrisisPages(CrisisManagement crises, ReportingChain chain, CrisisTaskManagement tasks, CrisisTimeline timeline, StatusPage statusPage, BulkReplies bulkReplies, CrisisReviews reviews,
+    CrisisPages(CrisisManagement crises, ReportingChain chain, CrisisTaskManagement tasks, CrisisTimeline timeline, StatusPage statusPage, BulkReplies bulkReplies, CrisisReviews reviews, FollowUps followUps,
             TicketManagement tickets, CurrentUser currentUser, MessageSource messages, @Value("${steadydesk.display-zone:Asia/Shanghai}") String zone) {
         this.crises = crises;
         this.chain = chain;
@@ -74,6 +76,7 @@ class CrisisPages {
         this.statusPage = statusPage;
         this.bulkReplies = bulkReplies;
         this.reviews = reviews;
+        this.followUps = followUps;
         this.tickets = tickets;
         this.currentUser = currentUser;
         this.messages = messages;
@@ -143,6 +146,11 @@ class CrisisPages {
         CrisisId crisisId = new CrisisId(id);
         model.addAttribute("templates", statusPage.templates().values());
         model.addAttribute("bulkJobs", bulkReplies.of(crisisId));
+        model.addAttribute("compensations", followUps.compensations(crisisId));
+        model.addAttribute("compensationTotals", followUps.totals(crisisId));
+        model.addAttribute("callbacks", followUps.callbacks(crisisId));
+        model.addAttribute("compensationKinds", FollowUps.Kind.values());
+        model.addAttribute("outcomes", FollowUps.Outcome.values());
         model.addAttribute("crisisIdValue", id);
         model.addAttribute("bulkFilters", BulkReplies.Filter.values());
         model.addAttribute("updates", statusPage.updates(crisisId));
@@ -204,6 +212,44 @@ class CrisisPages {
         model.addAttribute("bulkJobs", bulkReplies.of(new CrisisId(id)));
         model.addAttribute("crisisIdValue", id);
         return "crisis/cockpit :: bulk";
+    }
+
+    @PostMapping("/crisis/{id}/compensations")
+    @PreAuthorize("hasRole('CRISIS_LEAD')")
+    String propose(@PathVariable long id, @RequestParam(required = false) Long customerId, @RequestParam(required = false) String segment,
+            @RequestParam FollowUps.Kind kind, @RequestParam java.math.BigDecimal amount, @RequestParam String reason,
+            RedirectAttributes redirect, Locale locale) {
+        return act(id, redirect, locale, () -> followUps.propose(new CrisisId(id),
+                customerId == null ? null : new com.steadydesk.customers.CustomerId(customerId), segment, kind, amount, reason));
+    }
+
+    @PostMapping("/crisis/{id}/compensations/{compensationId}")
+    @PreAuthorize("hasRole('CRISIS_LEAD')")
+    String decideCompensation(@PathVariable long id, @PathVariable long compensationId, @RequestParam String action,
+            RedirectAttributes redirect, Locale locale) {
+        return act(id, redirect, locale, () -> {
+            switch (action) {
+                case "approve" -> followUps.decide(compensationId, true);
+                case "reject" -> followUps.decide(compensationId, false);
+                case "delivered" -> followUps.recordDelivery(compensationId, true, null);
+                default -> followUps.recordDelivery(compensationId, false, null);
+            }
+        });
+    }
+
+    @PostMapping("/crisis/{id}/callbacks")
+    @PreAuthorize("hasRole('AGENT') or hasRole('CRISIS_LEAD')")
+    String addCallback(@PathVariable long id, @RequestParam long customerId, @RequestParam(required = false) String assignee,
+            RedirectAttributes redirect, Locale locale) {
+        return act(id, redirect, locale, () -> followUps.addCallback(new CrisisId(id), new com.steadydesk.customers.CustomerId(customerId),
+                null, assignee));
+    }
+
+    @PostMapping("/crisis/{id}/callbacks/{callbackId}")
+    @PreAuthorize("hasRole('AGENT') or hasRole('CRISIS_LEAD')")
+    String callbackOutcome(@PathVariable long id, @PathVariable long callbackId, @RequestParam FollowUps.Outcome outcome,
+            @RequestParam(required = false) String note, RedirectAttributes redirect, Locale locale) {
+        return act(id, redirect, locale, () -> followUps.recordOutcome(callbackId, outcome, note));
     }
 
     @PostMapping("/crisis/{id}/acknowledge")

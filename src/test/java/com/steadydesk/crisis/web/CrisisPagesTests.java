@@ -122,6 +122,23 @@ class CrisisPagesTests {
     }
 
     @Test
+    void theCockpitShowsCompensationCallbacksAndTheReviewDraft() throws Exception {
+        long id = crises.reportAndDeclare(new com.steadydesk.crisis.NewCrisisReport(null, "跟进测试", null, null, java.util.List.of()),
+                new com.steadydesk.crisis.GradingFactors(null, 0, 0, 0, null, null, null)).id().value();
+        mvc.perform(post("/crisis/" + id + "/compensations").with(user("lead-fu").roles("CRISIS_LEAD")).with(csrf())
+                .param("segment", "故障期间下单客户").param("kind", "COUPON").param("amount", "20").param("reason", "致歉"))
+                .andExpect(status().is3xxRedirection());
+        mvc.perform(post("/crisis/" + id + "/callbacks").with(user("agent-fu").roles("AGENT")).with(csrf())
+                .param("customerId", "5").param("assignee", "zhangwei")).andExpect(status().is3xxRedirection());
+        String page = mvc.perform(get("/crisis/" + id).with(user("lead-fu").roles("CRISIS_LEAD"))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("故障期间下单客户").contains("PROPOSED").contains("zhangwei").contains("review.md");
+        String review = mvc.perform(get("/crisis/" + id + "/review.md").with(user("agent-fu").roles("AGENT"))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(review).startsWith("# 复盘 Review: 跟进测试").contains("## 行动项 Action items");
+    }
+
+    @Test
     void theTimelineDownloadsAsCsv() throws Exception {
         long id = crises.report(new com.steadydesk.crisis.NewCrisisReport(null, "导出", null, null, java.util.List.of())).value();
         var response = mvc.perform(get("/crisis/" + id + "/timeline.csv").with(user("agent-csv").roles("AGENT")))
