@@ -41,6 +41,15 @@ class BulkRepliesTests {
     @Autowired
     CustomerManagement customers;
 
+    final List<ScriptId> created = new java.util.ArrayList<>();
+
+    /** The scripts of these tests leave the library afterwards, so that other modules' search tests never meet them. */
+    @org.junit.jupiter.api.AfterEach
+    void retireScripts() {
+        created.forEach(id -> run("editor-bulk", Role.SUPERVISOR, () -> scripts.retire(id, "test done")));
+        created.clear();
+    }
+
     ScriptId approvedScript(String body) {
         long category = scripts.categories().stream().filter(c -> c.code().equals("order-status")).findFirst().orElseThrow().id();
         ScriptDraft draft = new ScriptDraft("支付故障统一回复 " + System.nanoTime(), category, "zh-CN", body, List.of("crisis"), Audience.ALL,
@@ -48,6 +57,7 @@ class BulkRepliesTests {
         ScriptId id = as("editor-bulk", Role.SUPERVISOR, () -> scripts.create(draft).id());
         run("editor-bulk", Role.SUPERVISOR, () -> scripts.submitForReview(id));
         run("reviewer-bulk", Role.REVIEWER, () -> scripts.approve(id, "ok"));
+        created.add(id);
         return id;
     }
 
@@ -90,6 +100,7 @@ class BulkRepliesTests {
         long category = scripts.categories().stream().filter(c -> c.code().equals("order-status")).findFirst().orElseThrow().id();
         ScriptId draft = as("editor-bulk", Role.SUPERVISOR, () -> scripts.create(new ScriptDraft("草稿 " + System.nanoTime(), category,
                 "zh-CN", "草稿内容，尚未审核。", List.of(), Audience.ALL, null, null, null, null, List.of(), null, null)).id());
+        created.add(draft);
         assertThatThrownBy(() -> bulkReplies.start(crisis.id(), draft, BulkReplies.Filter.ALL)).isInstanceOf(DomainRuleViolation.class);
         Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> bulkReplies.job(job.id()).finished());
     }

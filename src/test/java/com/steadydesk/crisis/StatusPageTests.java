@@ -33,6 +33,19 @@ class StatusPageTests {
     CrisisTimeline timeline;
     @Autowired
     MockMvc mvc;
+    @Autowired
+    com.steadydesk.knowledge.HelpCenterNotices helpCenter;
+    @Autowired
+    com.steadydesk.channels.MailFooter mailFooter;
+
+    /** Publishing shows a help-center banner and a mail footer; the other modules' tests share this context. */
+    @org.junit.jupiter.api.AfterEach
+    void clearPublicNotices() {
+        for (CrisisDetails c : crises.open()) {
+            helpCenter.clearAll(c.id().value());
+            mailFooter.clear("crisis-" + c.id().value());
+        }
+    }
 
     @Test
     void aPublishedUpdateShowsOnThePublicPageInBothLanguagesWithTheNextUpdateTime() throws Exception {
