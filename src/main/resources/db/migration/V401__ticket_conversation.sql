@@ -78,3 +78,9 @@ create table ticket_attachments (
     content_type   varchar(128),
     size           bigint not null default 0
 );
+
+-- The SLA views sorted by the nearest target (their default order).
+create index tickets_sla_breached_due on tickets ((coalesce(sla_next_due_at, timestamptz '9999-12-31 00:00:00+00')), id)
+    where sla_state = 'BREACHED' and status not in ('SOLVED', 'CLOSED');
+create index tickets_sla_at_risk_due on tickets ((coalesce(sla_next_due_at, timestamptz '9999-12-31 00:00:00+00')), id)
+    where sla_state = 'AT_RISK' and status not in ('SOLVED', 'CLOSED');

@@ -141,7 +141,7 @@ public class TicketManagement {
             if (existing.isPresent()) {
                 Ticket closed = existing.get();
                 journal.link(ticket.getId(), closed.getId(), "FOLLOW_UP_OF", "FOLLOWED_UP_BY", "system", now);
-                messages.save(Message.system(ticket.getId(), "follow-up of #" + closed.getNumber(), now));
+                messages.save(Message.system(ticket.getId(), "follow-up-of", List.of("#" + closed.getNumber()), now));
             }
             opened = true;
         }
@@ -340,8 +340,8 @@ public class TicketManagement {
         TicketStatus fromBefore = from.getStatus();
         from.mergeInto(into, actor(), now);
         into.recordEvent("merged_from", null, "#" + from.getNumber(), actor(), now);
-        messages.save(Message.system(from.getId(), "merged into #" + into.getNumber() + " by " + actor(), now));
-        messages.save(Message.system(into.getId(), "#" + from.getNumber() + " merged into this ticket by " + actor(), now));
+        messages.save(Message.system(from.getId(), "merged-into", List.of("#" + into.getNumber(), actor()), now));
+        messages.save(Message.system(into.getId(), "merged-from", List.of("#" + from.getNumber(), actor()), now));
         publishChanges(saveTicket(from), fromBefore);
         publishChanges(saveTicket(into), into.getStatus());
         audit.record("ticket.merged", "#" + from.getNumber(), "into #" + into.getNumber());

@@ -17,7 +17,6 @@ import com.steadydesk.channels.internal.MailIntake;
 import com.steadydesk.channels.internal.Mailbox;
 import com.steadydesk.channels.internal.MailboxPoller;
 import com.steadydesk.channels.internal.MailboxPoller.PollResult;
-import com.steadydesk.channels.internal.MailboxSettings;
 import com.steadydesk.channels.internal.Mailboxes;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
@@ -46,6 +45,7 @@ class ChannelsMailTests {
     static GreenMailExtension greenMail = new GreenMailExtension(ServerSetup.dynamicPort(ServerSetupTest.SMTP_IMAP));
 
     @Autowired Mailboxes mailboxes;
+    @Autowired MailboxManagement mailboxManagement;
     @Autowired MailboxPoller poller;
     @Autowired MailIntake intake;
     @Autowired InboundMessageStore store;
@@ -230,9 +230,9 @@ class ChannelsMailTests {
 
     @Test
     void outboundMailIsDeliveredWithThreadingHeadersAChineseSubjectAndTheFooter() throws Exception {
-        long mailboxId = mailboxes.save(Mailbox.create(settings("support-out@steadydesk.test", null, 0,
-                greenMail.getSmtp().getBindTo(), greenMail.getSmtp().getPort())));
-        mailboxes.setActive(mailboxId, true);
+        long mailboxId = mailboxManagement.create(settings("support-out@steadydesk.test", null, 0,
+                greenMail.getSmtp().getBindTo(), greenMail.getSmtp().getPort()));
+        mailboxManagement.activate(mailboxId);
         footer.show("crisis-7", "系统故障处理中，最新进展请看状态页", "https://status.example.cn/");
         AttachmentRef file = attachments.store("说明.txt", "text/plain", "附件内容".getBytes(StandardCharsets.UTF_8));
         try {

@@ -19,7 +19,6 @@ import com.steadydesk.customers.CustomerProfile;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -33,7 +32,6 @@ import org.springframework.test.web.servlet.MockMvc;
  * the list and ticket page with real requesters. Disabled until those modules are merged (their bodies are
  * contract stubs on this branch).
  */
-@Disabled("needs customers+channels merged")
 @SpringBootTest
 @AutoConfigureMockMvc
 @WithMockUser(username = "lead", roles = "SUPERVISOR")

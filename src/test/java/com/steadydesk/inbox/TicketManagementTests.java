@@ -90,7 +90,7 @@ class TicketManagementTests {
         TicketDetails merged = tickets.find(source).orElseThrow();
         assertThat(merged.status()).isEqualTo(TicketStatus.CLOSED);
         assertThat(merged.mergedIntoId()).isEqualTo(target);
-        assertThat(tickets.messages(target)).extracting(TicketMessage::kind).containsExactly("CUSTOMER", "CUSTOMER", "SYSTEM", "SYSTEM");
+        assertThat(tickets.messages(target)).extracting(TicketMessage::kind).containsExactly("CUSTOMER", "CUSTOMER", "SYSTEM");
         assertThat(tickets.history(target)).extracting(TicketHistoryEntry::field).contains("merged_from");
         assertThat(audit.recent("lead", "ticket.merged", null, 5)).isNotEmpty();
         assertThatThrownBy(() -> tickets.merge(target, source)).isInstanceOf(DomainRuleViolation.class);

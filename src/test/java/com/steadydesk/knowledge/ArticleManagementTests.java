@@ -15,7 +15,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.security.test.context.support.WithMockUser;
 
-@SpringBootTest
+@SpringBootTest(properties = KnowledgeFixtures.OWN_CONTEXT)
 @AutoConfigureMockMvc
 @WithMockUser(username = "kb-author", roles = "SUPERVISOR")
 class ArticleManagementTests {

@@ -16,7 +16,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** The public help center in a real browser: search, open an article, the crisis banner and callout come and go. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = KnowledgeFixtures.OWN_CONTEXT)
 class HelpCenterBrowserTests {
 
     @LocalServerPort

@@ -9,6 +9,12 @@ import org.springframework.security.core.context.SecurityContextHolder;
 /** Test helpers: articles in a given state, and running code as a given member of staff. */
 public final class KnowledgeFixtures {
 
+    /**
+     * A property only knowledge tests set, so that they get an application context (database and search index) of
+     * their own: the many refund articles they index would otherwise change other modules' search rankings.
+     */
+    public static final String OWN_CONTEXT = "steadydesk.test-context=knowledge";
+
     private KnowledgeFixtures() {
     }
 

@@ -20,7 +20,7 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.test.web.servlet.MockMvc;
 
 /** The search checks, through the knowledge module: what it indexes and what the help center shows. */
-@SpringBootTest
+@SpringBootTest(properties = KnowledgeFixtures.OWN_CONTEXT)
 @AutoConfigureMockMvc
 class KnowledgeSearchTests {
 

@@ -20,7 +20,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.security.access.AccessDeniedException;
 
-@SpringBootTest
+@SpringBootTest(properties = KnowledgeFixtures.OWN_CONTEXT)
 @AutoConfigureMockMvc
 class SourceOfTruthManagementTests {
 

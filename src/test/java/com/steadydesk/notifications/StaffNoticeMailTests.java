@@ -8,7 +8,6 @@ import com.steadydesk.identity.UserManagement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -22,7 +21,6 @@ import org.springframework.security.test.context.support.WithMockUser;
  */
 @SpringBootTest
 @AutoConfigureMockMvc
-@Disabled("needs channels merged")
 class StaffNoticeMailTests {
 
     @Autowired

@@ -1,5 +1,6 @@
 package com.steadydesk.channels.internal;
 
+import com.steadydesk.channels.MailboxSettings;
 import com.steadydesk.channels.Channel;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;

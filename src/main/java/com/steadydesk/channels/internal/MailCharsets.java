@@ -65,6 +65,24 @@ final class MailCharsets {
     }
 
     static String decode(byte[] bytes, String label) {
-        return known(label) ? new String(bytes, forLabel(label)) : decodeUnlabelled(bytes);
+        if (!known(label) || (isAscii(label) && hasHighBytes(bytes))) {
+            // unlabelled, unknown, or "us-ascii" that is not: mail clients that forgot to label their GBK or UTF-8
+            return decodeUnlabelled(bytes);
+        }
+        return new String(bytes, forLabel(label));
+    }
+
+    private static boolean isAscii(String label) {
+        String name = label.trim().toLowerCase(Locale.ROOT);
+        return name.equals("us-ascii") || name.equals("ascii");
+    }
+
+    private static boolean hasHighBytes(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b < 0) {
+                return true;
+            }
+        }
+        return false;
     }
 }

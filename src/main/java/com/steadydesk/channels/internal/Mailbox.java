@@ -1,5 +1,6 @@
 package com.steadydesk.channels.internal;
 
+import com.steadydesk.channels.MailboxSettings;
 import java.time.Instant;
 import java.util.Locale;
 

@@ -1,19 +1,17 @@
 package com.steadydesk.channels.web;
 
+import com.steadydesk.channels.MailboxManagement;
+import com.steadydesk.channels.MailboxManagement.PollSummary;
 import com.steadydesk.channels.internal.MailServers;
 import com.steadydesk.channels.internal.MailServers.ConnectionTest;
 import com.steadydesk.channels.internal.Mailbox;
-import com.steadydesk.channels.internal.MailboxPoller;
-import com.steadydesk.channels.internal.MailboxPoller.PollResult;
-import com.steadydesk.channels.internal.MailboxSettings;
+import com.steadydesk.channels.MailboxSettings;
 import com.steadydesk.channels.internal.Mailboxes;
-import com.steadydesk.identity.AuditLog;
 import jakarta.validation.Valid;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,15 +28,13 @@ class MailboxController {
 
     private final Mailboxes mailboxes;
     private final MailServers servers;
-    private final MailboxPoller poller;
-    private final AuditLog audit;
+    private final MailboxManagement management;
     private final MessageSource messages;
 
-    MailboxController(Mailboxes mailboxes, MailServers servers, MailboxPoller poller, AuditLog audit, MessageSource messages) {
+    MailboxController(Mailboxes mailboxes, MailServers servers, MailboxManagement management, MessageSource messages) {
         this.mailboxes = mailboxes;
         this.servers = servers;
-        this.poller = poller;
-        this.audit = audit;
+        this.management = management;
         this.messages = messages;
     }
 
@@ -58,13 +54,11 @@ class MailboxController {
 
     @PostMapping
     @PreAuthorize("hasRole('ADMIN')")
-    @Transactional
     String create(@Valid @ModelAttribute("settings") MailboxSettings settings, BindingResult errors, RedirectAttributes redirect) {
         if (errors.hasErrors()) {
             return "channels/mailbox-form";
         }
-        long id = mailboxes.save(Mailbox.create(settings));
-        audit.record("channels.mailbox.created", "mailbox:" + id, settings.address());
+        management.create(settings);
         redirect.addFlashAttribute("flash", text("channels.mailbox.saved"));
         return "redirect:/admin/mailboxes";
     }
@@ -80,7 +74,6 @@ class MailboxController {
 
     @PostMapping("/{id}")
     @PreAuthorize("hasRole('ADMIN')")
-    @Transactional
     String update(@PathVariable long id, @Valid @ModelAttribute("settings") MailboxSettings settings, BindingResult errors,
             Model model, RedirectAttributes redirect) {
         Mailbox mailbox = mailboxes.get(id);
@@ -88,30 +81,23 @@ class MailboxController {
             model.addAttribute("mailbox", mailbox);
             return "channels/mailbox-form";
         }
-        mailboxes.save(mailbox.withSettings(settings));
-        audit.record("channels.mailbox.updated", "mailbox:" + id, settings.address());
+        management.update(id, settings);
         redirect.addFlashAttribute("flash", text("channels.mailbox.saved"));
         return "redirect:/admin/mailboxes";
     }
 
     @PostMapping("/{id}/activate")
     @PreAuthorize("hasRole('ADMIN')")
-    @Transactional
     String activate(@PathVariable long id, RedirectAttributes redirect) {
-        mailboxes.get(id);
-        mailboxes.setActive(id, true);
-        audit.record("channels.mailbox.activated", "mailbox:" + id, null);
+        management.activate(id);
         redirect.addFlashAttribute("flash", text("channels.mailbox.activated"));
         return "redirect:/admin/mailboxes";
     }
 
     @PostMapping("/{id}/deactivate")
     @PreAuthorize("hasRole('ADMIN')")
-    @Transactional
     String deactivate(@PathVariable long id, RedirectAttributes redirect) {
-        mailboxes.get(id);
-        mailboxes.setActive(id, false);
-        audit.record("channels.mailbox.deactivated", "mailbox:" + id, null);
+        management.deactivate(id);
         redirect.addFlashAttribute("flash", text("channels.mailbox.deactivated"));
         return "redirect:/admin/mailboxes";
     }
@@ -128,8 +114,7 @@ class MailboxController {
     @PostMapping("/{id}/poll")
     @PreAuthorize("hasRole('ADMIN')")
     String pollNow(@PathVariable long id, RedirectAttributes redirect) {
-        mailboxes.get(id);
-        PollResult result = poller.pollNow(id);
+        PollSummary result = management.pollNow(id);
         String summary = messages.getMessage("channels.mailbox.polled", new Object[] {result.stored(), result.parsed(),
                 result.quarantined(), result.duplicates()}, LocaleContextHolder.getLocale());
         redirect.addFlashAttribute("flash", result.error() == null ? summary : summary + " " + result.error());

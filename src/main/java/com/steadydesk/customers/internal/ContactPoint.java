@@ -15,9 +15,12 @@ public record ContactPoint(Kind kind, String value, String lookup) {
     /** What a contact point is. */
     public enum Kind { EMAIL, PHONE }
 
-    private static final Pattern EMAIL = Pattern.compile("[^\\s@<>()\",;:]+@[^\\s@<>()\",;:]+\\.[^\\s@<>()\",;:]{2,}");
+    /** What an email address looks like here (also the API's validation pattern): a dotted domain is required. */
+    public static final String EMAIL_SYNTAX = "[^\\s@<>()\",;:]+@[^\\s@<>()\",;:]+\\.[^\\s@<>()\",;:]{2,}";
     /** Digits with an optional leading +; spaces, dashes, dots and brackets are separators people type. */
-    private static final Pattern PHONE = Pattern.compile("\\(?\\+?[0-9 \\-.()]{3,30}");
+    public static final String PHONE_SYNTAX = "\\(?\\+?[0-9 \\-.()]{3,30}";
+    private static final Pattern EMAIL = Pattern.compile(EMAIL_SYNTAX);
+    private static final Pattern PHONE = Pattern.compile(PHONE_SYNTAX);
     private static final Pattern SEPARATORS = Pattern.compile("[ \\-.()]");
     private static final Pattern CN_MOBILE_WITH_PREFIX = Pattern.compile("(?:\\+86|0086|86)(1[3-9]\\d{9})");
 

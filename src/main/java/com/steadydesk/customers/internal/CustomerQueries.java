@@ -12,7 +12,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -30,7 +29,6 @@ public class CustomerQueries {
                    array(select x.system || ':' || x.value from customer_external_ids x where x.customer_id = c.id order by x.position) as external_ids
             from customers c
             """;
-    private static final Pattern PHONE_LIKE = Pattern.compile("\\+?[0-9 \\-.()]{3,30}");
 
     private final JdbcClient jdbc;
 
@@ -94,7 +92,7 @@ public class CustomerQueries {
     public List<CustomerProfile> search(String q, TierFilter tier, Long afterId, int limit, boolean partialContacts) {
         String query = q == null || q.isBlank() ? null : q.strip();
         String lower = query == null ? null : query.toLowerCase(Locale.ROOT);
-        String phone = query != null && PHONE_LIKE.matcher(query).matches() ? ContactPoint.phoneLookup(query) : null;
+        String phone = query != null && ContactPoint.isPhone(query) ? ContactPoint.phoneLookup(query) : null;
         String contactKey = phone != null ? phone : lower;
         return jdbc.sql(PROFILE_COLUMNS + """
                          where (cast(:after as bigint) is null or c.id < :after)

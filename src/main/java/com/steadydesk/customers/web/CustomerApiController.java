@@ -7,6 +7,7 @@ import com.steadydesk.customers.CustomerManagement.NewCustomer;
 import com.steadydesk.customers.CustomerProfile;
 import com.steadydesk.customers.CustomerSearch;
 import com.steadydesk.customers.VipTier;
+import com.steadydesk.customers.internal.ContactPoint;
 import com.steadydesk.platform.Keyset;
 import com.steadydesk.platform.NotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
@@ -42,8 +43,8 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Customers", description = "Customer profiles: contact points, external ids, VIP tier, account manager, notes")
 class CustomerApiController {
 
-    static final String EMAIL = ".+@[^@\\s]+\\.[^@\\s.]{2,}";
-    static final String PHONE = "\\+?[0-9 \\-.()]{3,30}";
+    static final String EMAIL = ContactPoint.EMAIL_SYNTAX;
+    static final String PHONE = ContactPoint.PHONE_SYNTAX;
     static final String EXTERNAL_ID = "[A-Za-z][A-Za-z0-9_-]{0,31}:\\S.{0,127}";
 
     private final CustomerManagement customers;

@@ -55,6 +55,7 @@ public class InboxQueries {
     private static final Pattern NUMBER = Pattern.compile("#?(\\d{1,18})");
 
     private final JdbcClient jdbc;
+    private volatile PopularTags popularTags;
 
     InboxQueries(JdbcClient jdbc) {
         this.jdbc = jdbc;
@@ -99,40 +100,53 @@ public class InboxQueries {
         return new Keyset<>(rows.stream().map(Row::summary).toList(), next);
     }
 
-    /** How many tickets each view holds, capped at {@link #COUNT_CAP} + 1 (shown as "1000+"). */
+    /** How many tickets each view holds, capped at {@link #COUNT_CAP} + 1 (shown as "1000+"); "all" may be an estimate. */
     public Map<InboxView, Long> counts(UserId viewer) {
         Map<InboxView, Long> counts = new EnumMap<>(InboxView.class);
         for (InboxView view : InboxView.values()) {
             if (view == InboxView.TAG) {
                 continue;
             }
+            if (view == InboxView.ALL) {
+                // the planner's estimate costs nothing at a million rows and is good enough for "all"
+                long estimate = jdbc.sql("select greatest(reltuples, 0)::bigint from pg_class where relname = 'tickets'")
+                        .query(Long.class).single();
+                if (estimate > COUNT_CAP * 10L) {
+                    counts.put(view, estimate);
+                    continue;
+                }
+            }
             Map<String, Object> params = new LinkedHashMap<>();
             String predicate = viewPredicate(view, null, viewer, params);
             params.put("cap", COUNT_CAP + 1);
-            long count = jdbc.sql("select count(*) from (select 1 from tickets where " + predicate + " limit :cap) c").params(params)
-                    .query(Long.class).single();
-            if (view == InboxView.ALL && count > COUNT_CAP) {
-                // an estimate is good enough for "all" and costs nothing at a million rows
-                count = Math.max(count, jdbc.sql("select greatest(reltuples, 0)::bigint from pg_class where relname = 'tickets'")
-                        .query(Long.class).single());
-            }
-            counts.put(view, count);
+            counts.put(view, jdbc.sql("select count(*) from (select 1 from tickets where " + predicate + " limit :cap) c").params(params)
+                    .query(Long.class).single());
         }
         return counts;
+    }
+
+    /** Tags in use on the most recently updated tickets that still need work, most used first (for the sidebar). */
+    public List<String> popularTags(int limit) {
+        PopularTags cached = popularTags;
+        if (cached != null && cached.limit() == limit && cached.at().isAfter(Instant.now().minusSeconds(60))) {
+            return cached.tags();
+        }
+        List<String> tags = jdbc.sql("""
+                        select tag from (select unnest(tags) as tag from tickets where status not in ('SOLVED', 'CLOSED')
+                                         order by updated_at desc limit 2000) t
+                        group by tag order by count(*) desc, tag limit :limit""")
+                .param("limit", limit).query(String.class).list();
+        popularTags = new PopularTags(limit, List.copyOf(tags), Instant.now());
+        return tags;
+    }
+
+    /** The sidebar's tag list changes slowly; it is recomputed at most once a minute. */
+    private record PopularTags(int limit, List<String> tags, Instant at) {
     }
 
     public long changedSince(Instant since, int cap) {
         return jdbc.sql("select count(*) from (select 1 from tickets where updated_at > :since limit :cap) c")
                 .param("since", OffsetDateTime.ofInstant(since, ZoneOffset.UTC)).param("cap", cap).query(Long.class).single();
-    }
-
-    /** Tags in use on tickets that still need work, most used first (for the sidebar). */
-    public List<String> popularTags(int limit) {
-        return jdbc.sql("""
-                        select tag from (select unnest(tags) as tag from tickets where status not in ('SOLVED', 'CLOSED')
-                                         order by updated_at desc limit 5000) t
-                        group by tag order by count(*) desc, tag limit :limit""")
-                .param("limit", limit).query(String.class).list();
     }
 
     public Optional<TicketDetails> details(TicketId id) {
@@ -144,11 +158,12 @@ public class InboxQueries {
         return jdbc.sql("select id from tickets where number = :n").param("n", number).query(Long.class).optional().map(TicketId::new);
     }
 
-    /** The conversation, oldest first, including the messages of tickets merged into this one. */
+    /** The conversation, oldest first, including the messages of tickets merged into this one (but not their system lines). */
     public List<TicketMessage> messages(TicketId id) {
         List<TicketMessage> messages = jdbc.sql("""
                         select * from ticket_messages
-                        where ticket_id = :id or ticket_id in (select t.id from tickets t where t.merged_into_id = :id)
+                        where ticket_id = :id
+                           or (kind <> 'SYSTEM' and ticket_id in (select t.id from tickets t where t.merged_into_id = :id))
                         order by created_at, id""")
                 .param("id", id.value()).query((rs, n) -> message(rs)).list();
         return withFileNames(messages);

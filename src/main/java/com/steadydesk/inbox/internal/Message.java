@@ -93,8 +93,12 @@ public class Message {
                 null, null, null, caller, outcome, at);
     }
 
-    /** A line written by the system (merge, follow-up). */
-    public static Message system(long ticketId, String text, Instant at) {
+    /**
+     * A line written by the system (merge, follow-up), stored language-neutral as {@code code|arg|arg} and put into
+     * words by the screen (message key {@code inbox.system.<code>}).
+     */
+    public static Message system(long ticketId, String code, List<String> args, Instant at) {
+        String text = String.join("|", java.util.stream.Stream.concat(java.util.stream.Stream.of(code), args.stream()).toList());
         return new Message(null, ticketId, SYSTEM, null, null, text, null, null, null, null, null, new Long[0], null, null, null, null,
                 null, null, null, at);
     }

@@ -189,7 +189,7 @@ class InboxController {
             case "reply" -> BulkAction.reply(body);
             default -> throw new IllegalArgumentException("unknown bulk action " + action);
         };
-        if (("reply".equals(action) || status == TicketStatus.CLOSED) && !currentUser.hasRole(Role.SUPERVISOR)) {
+        if (("reply".equals(action) || ("status".equals(action) && status == TicketStatus.CLOSED)) && !currentUser.hasRole(Role.SUPERVISOR)) {
             throw new AccessDeniedException("bulk close and bulk reply need SUPERVISOR");
         }
         try {
@@ -208,11 +208,11 @@ class InboxController {
 
     @GetMapping("/tickets/{id}")
     @PreAuthorize("hasRole('TEMP_AGENT')")
-    String ticket(@PathVariable long id, Model model) {
+    String ticket(@PathVariable long id, Model model, Locale locale) {
         TicketDetails ticket = details(new TicketId(id));
         ticketModel(ticket, model);
         List<TicketMessage> conversation = tickets.messages(ticket.id());
-        model.addAttribute("conversation", conversationView(conversation));
+        model.addAttribute("conversation", conversationView(conversation, locale));
         model.addAttribute("history", tickets.history(ticket.id()));
         model.addAttribute("links", tickets.links(ticket.id()));
         model.addAttribute("earlier", tickets.ticketsOf(ticket.customerId(), 11).stream().filter(t -> !t.id().equals(ticket.id())).limit(10).toList());
@@ -226,10 +226,10 @@ class InboxController {
 
     @GetMapping("/tickets/{id}/conversation")
     @PreAuthorize("hasRole('TEMP_AGENT')")
-    String conversation(@PathVariable long id, Model model) {
+    String conversation(@PathVariable long id, Model model, Locale locale) {
         TicketDetails ticket = details(new TicketId(id));
         model.addAttribute("ticket", ticket);
-        model.addAttribute("conversation", conversationView(tickets.messages(ticket.id())));
+        model.addAttribute("conversation", conversationView(tickets.messages(ticket.id()), locale));
         model.addAttribute("agentNames", agentNames());
         model.addAttribute("requesterName", customers.find(ticket.customerId()).map(CustomerProfile::name)
                 .orElse("#" + ticket.customerId().value()));
@@ -454,7 +454,7 @@ class InboxController {
             model.addAttribute("headerError", e.getMessage());
         }
         ticketModel(details(new TicketId(id)), model);
-        return "inbox/fragments :: header";
+        return "inbox/fragments :: ticket-header";
     }
 
     private void ticketModel(TicketDetails ticket, Model model) {
@@ -475,11 +475,17 @@ class InboxController {
     }
 
     /** Bodies as the viewer may see them: contact data inside the text masked for a TEMP_AGENT. */
-    private List<TicketMessage> conversationView(List<TicketMessage> conversation) {
+    private List<TicketMessage> conversationView(List<TicketMessage> conversation, Locale locale) {
         return conversation.stream().map(m -> new TicketMessage(m.id(), m.ticketId(), m.kind(), m.authorUserId(), m.authorCustomerId(),
-                masking.textForViewer(m.bodyText()), null, m.channel(), m.emailMessageId(), m.attachments(), m.deliveryStatus(),
+                "SYSTEM".equals(m.kind()) ? systemText(m.bodyText(), locale) : masking.textForViewer(m.bodyText()), null, m.channel(), m.emailMessageId(), m.attachments(), m.deliveryStatus(),
                 m.deliveryError(), m.scriptRefs(), m.callCaller() == null ? null : masking.textForViewer(m.callCaller()), m.callOutcome(),
                 m.createdAt())).toList();
+    }
+
+    /** System lines are stored as {@code code|arg|arg}; a line of unknown form is shown as it is. */
+    private String systemText(String stored, Locale locale) {
+        String[] parts = stored.split("\\|");
+        return messages.getMessage("inbox.system." + parts[0], java.util.Arrays.copyOfRange(parts, 1, parts.length), stored, locale);
     }
 
     /** The values the scripts module's reply assistant receives (hx-vals JSON). */

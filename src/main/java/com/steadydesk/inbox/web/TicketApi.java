@@ -28,7 +28,6 @@ import com.steadydesk.inbox.TicketStatus;
 import com.steadydesk.inbox.TicketSummary;
 import com.steadydesk.platform.NotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
@@ -67,7 +66,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/v1/tickets")
 @Tag(name = "Tickets", description = "Tickets, their conversation, calls, merges, links and bulk actions")
-@SecurityRequirement(name = "bearer")
 class TicketApi {
 
     private final TicketManagement tickets;

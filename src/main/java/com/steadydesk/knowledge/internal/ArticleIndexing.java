@@ -73,8 +73,8 @@ public class ArticleIndexing implements SearchSource {
         fields.put("language", a.getLanguage());
         fields.put("visibility", a.getVisibility().name());
         fields.put("status", a.status().name());
-        fields.put("slug", a.getSlug());
-        fields.put("url", a.publiclyVisible() ? "/help/articles/" + a.getSlug() : "/knowledge/articles/" + a.getId());
+        // Staff follow hits to the article page with its history and actions; the help center maps ids to its own slugs.
+        fields.put("url", "/knowledge/articles/" + a.getId());
         if (a.getCategoryId() != null) {
             jdbc.sql("select slug from kb_categories where id = ?").param(a.getCategoryId()).query(String.class).optional()
                     .ifPresent(slug -> fields.put("category", slug));

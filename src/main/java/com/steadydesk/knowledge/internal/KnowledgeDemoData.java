@@ -109,7 +109,7 @@ class KnowledgeDemoData implements ApplicationRunner {
                         "Standard shipping takes **3 to 5 business days** within mainland China, 7 to 12 days to Hong Kong, Macao and Taiwan.\n\nYou get a tracking number by SMS and email as soon as the parcel leaves our warehouse.",
                         "en", true, List.of("shipping", "delivery"), 120),
                 new Seed("refunds", "tui-kuan-duo-jiu-dao-zhang", "退款多久到账", "一般 1-5 个工作日原路退回。",
-                        "退款审核通过后，款项会 **原路退回**：\n\n| 支付方式 | 到账时间 |\n| --- | --- |\n| 微信支付 / 支付宝 | 1-3 个工作日 |\n| 银行卡 | 3-5 个工作日 |\n| 信用卡 | 3-7 个工作日，以银行账单为准 |\n\n超过上述时间仍未到账，请联系客服并提供退款单号。",
+                        "退款审核通过后，款项会 **原路退回**：\n\n- 微信支付 / 支付宝：1-3 个工作日\n- 银行卡：3-5 个工作日\n- 信用卡：3-7 个工作日，以银行账单为准\n\n超过上述时间仍未到账，请联系客服并提供退款单号。",
                         "zh-CN", true, List.of("退款", "到账"), 90),
                 new Seed("refunds", "qi-tian-wu-li-you-tui-huo", "七天无理由退货说明", "签收后 7 天内，商品完好可申请无理由退货。",
                         "签收后 **7 天内**，商品及包装完好、不影响二次销售，即可申请无理由退货。\n\n- 定制商品、生鲜食品、已拆封的个人护理用品不适用。\n- 退货运费由买家承担；质量问题由我们承担。",

@@ -56,8 +56,16 @@ class HelpCenterController {
         String language = ArticleLanguage.of(locale);
         Map<Long, Integer> counts = articles.countsByCategory();
         model.addAttribute("language", language);
-        model.addAttribute("categories", categories.tree().stream().filter(c -> c.depth() == 0).toList());
-        model.addAttribute("counts", counts);
+        // A top category counts the public articles below it too; one with none (e.g. internal handbooks) is not shown.
+        Map<Long, Integer> totals = new java.util.HashMap<>();
+        categories.tree().stream().filter(c -> c.depth() == 0).forEach(c -> {
+            int total = categories.withDescendants(c.id()).stream().mapToInt(id -> counts.getOrDefault(id, 0)).sum();
+            if (total > 0) {
+                totals.put(c.id(), total);
+            }
+        });
+        model.addAttribute("categories", categories.tree().stream().filter(c -> totals.containsKey(c.id())).toList());
+        model.addAttribute("counts", totals);
         model.addAttribute("popular", articles.popular(language, 8));
         model.addAttribute("recent", articles.recent(language, 5));
         response.setHeader("Cache-Control", CACHE_PUBLIC);
@@ -98,7 +106,7 @@ class HelpCenterController {
     String feedback(@PathVariable String slug, @RequestParam boolean helpful) {
         PublicArticle article = articles.bySlug(slug).orElseThrow(() -> new NotFoundException("article", slug));
         articles.recordFeedback(article.id(), helpful);
-        return "redirect:/help/articles/" + slug + "?thanks";
+        return "redirect:/help/articles/" + slug + "?thanks=1";
     }
 
     @GetMapping("/search")

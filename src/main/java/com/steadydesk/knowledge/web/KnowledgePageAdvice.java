@@ -45,7 +45,9 @@ class KnowledgePageAdvice {
     String ruleBroken(DomainRuleViolation e, HttpServletRequest request) {
         String text = messages.getMessage("rule." + e.rule(), null, e.getMessage(), RequestContextUtils.getLocale(request));
         RequestContextUtils.getOutputFlashMap(request).put("flash", text);
+        // Back to the page the person came from, but only to one of ours: never a redirect to another host.
         String back = request.getHeader("Referer");
-        return "redirect:" + (back != null && back.contains("/knowledge") ? back.replaceFirst("^https?://[^/]+", "") : "/knowledge");
+        String path = back == null ? "" : back.replaceFirst("^https?://[^/]+", "");
+        return "redirect:" + (path.startsWith("/knowledge") ? path : "/knowledge");
     }
 }

@@ -82,6 +82,15 @@ class InboundMailParserTests {
     }
 
     @Test
+    void decodesGbkBodiesMislabelledAsAscii() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        MailFixtures.write(out, "From: lisi@example.cn\r\nTo: support@steadydesk.test\r\nSubject: x\r\nMessage-ID: <ascii@example.cn>\r\n"
+                + "Content-Type: text/plain; charset=us-ascii\r\nContent-Transfer-Encoding: 8bit\r\n\r\n");
+        out.writeBytes("包裹破损，申请换货".getBytes(Charset.forName("GBK")));
+        assertThat(parser.parse(out.toByteArray()).textBody()).isEqualTo("包裹破损，申请换货");
+    }
+
+    @Test
     void decodesRawEightBitGbkSubject() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         MailFixtures.write(out, "From: lisi@example.cn\r\nTo: support@steadydesk.test\r\nSubject: ");

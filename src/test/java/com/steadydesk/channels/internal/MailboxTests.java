@@ -1,5 +1,6 @@
 package com.steadydesk.channels.internal;
 
+import com.steadydesk.channels.MailboxSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;

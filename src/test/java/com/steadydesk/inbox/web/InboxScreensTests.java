@@ -82,4 +82,39 @@ class InboxScreensTests {
         mvc.perform(get("/inbox/fragments/customer-tickets/{c}", 8_800_003).with(user("temp3").roles("TEMP_AGENT")))
                 .andExpect(status().isOk()).andExpect(content().string(containsString("#" + number + " 客户的工单")));
     }
+
+    @Test
+    void newTicketAndCallFormsShowErrorsNextToTheFields() throws Exception {
+        var agent = user("agent3").roles("AGENT");
+        mvc.perform(get("/inbox/tickets/new").with(agent)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("name=\"subject\"")));
+        mvc.perform(post("/inbox/tickets").with(agent).with(csrf()).param("email", "not-an-email").param("subject", "").param("body", "x"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("格式不正确")))
+                .andExpect(content().string(containsString("必填")));
+        mvc.perform(get("/inbox/calls/new").with(user("temp4").roles("TEMP_AGENT"))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("通话摘要")));
+        mvc.perform(post("/inbox/calls").with(user("temp4").roles("TEMP_AGENT")).with(csrf()).param("ticketNumber", "99999999")
+                        .param("summary", ""))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("找不到该工单号")));
+    }
+
+    @Test
+    void callOnAnExistingTicketFromTheFormIsLogged() throws Exception {
+        TicketId id = tickets.open(OpenTicket.of("电话跟进", "hi", new CustomerId(8_800_004), Channel.PHONE), VipTier.NONE);
+        long number = tickets.find(id).orElseThrow().number();
+        mvc.perform(post("/inbox/calls").with(user("temp4").roles("TEMP_AGENT")).with(csrf()).param("ticketNumber", "#" + number)
+                        .param("callerName", "周先生").param("summary", "客户来电确认收货地址").param("outcome", "RESOLVED"))
+                .andExpect(status().is3xxRedirection());
+        assertThat(tickets.messages(id)).last().satisfies(m -> assertThat(m.kind()).isEqualTo("PHONE"));
+        assertThat(tickets.find(id).orElseThrow().status()).isEqualTo(com.steadydesk.inbox.TicketStatus.SOLVED);
+    }
+
+    @Test
+    void apiIsDescribedOnTheOpenApiPage() throws Exception {
+        mvc.perform(get("/v3/api-docs")).andExpect(status().isOk())
+                .andExpect(content().string(containsString("/api/v1/tickets/{id}/merge")))
+                .andExpect(content().string(containsString("/api/v1/tickets/bulk")));
+    }
 }

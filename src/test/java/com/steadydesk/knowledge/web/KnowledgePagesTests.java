@@ -14,6 +14,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import com.steadydesk.knowledge.ArticleManagement;
 import com.steadydesk.knowledge.ArticleStatus;
 import com.steadydesk.knowledge.SourceOfTruthManagement;
+import com.steadydesk.knowledge.KnowledgeFixtures;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -22,7 +23,7 @@ import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.web.servlet.MockMvc;
 
 /** The staff screens over HTTP: who may do what, and the forms' validation next to the fields. */
-@SpringBootTest
+@SpringBootTest(properties = KnowledgeFixtures.OWN_CONTEXT)
 @AutoConfigureMockMvc
 class KnowledgePagesTests {
 

@@ -1,4 +1,4 @@
-package com.steadydesk.channels.internal;
+package com.steadydesk.channels;
 
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Max;
@@ -7,7 +7,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
-/** What an admin enters for a mailbox (the create and edit forms bind to it). Blank passwords mean "unchanged". */
+/** A mailbox as configured (admin forms and {@link MailboxManagement} take it). Blank passwords mean "unchanged". */
 public record MailboxSettings(
         @NotBlank(message = "{channels.error.required}") @Size(max = 100) String name,
         @NotBlank(message = "{channels.error.required}") @Email(message = "{channels.error.email}") @Size(max = 256) String address,
