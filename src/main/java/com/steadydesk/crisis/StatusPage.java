@@ -1,0 +1,245 @@
+package com.steadydesk.crisis;
+
+import com.steadydesk.channels.MailFooter;
+import com.steadydesk.crisis.internal.CrisisEvent;
+import com.steadydesk.crisis.internal.CrisisEvents;
+import com.steadydesk.identity.AuditLog;
+import com.steadydesk.identity.CurrentUser;
+import com.steadydesk.knowledge.HelpCenterNotices;
+import com.steadydesk.platform.DomainRuleViolation;
+import com.steadydesk.platform.NotFoundException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * The public crisis page: updates are written from templates, previewed and published by the lead. The page's
+ * model is built once and served from memory until the next publish or close (a surge of readers never reaches
+ * the database); other nodes rebuild it after {@code steadydesk.crisis.status-cache-ttl} at the latest.
+ */
+@Service
+public class StatusPage {
+
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*([a-z_]+)\\s*}}");
+    /** Closed crises stay on the page this long, so that readers see how it ended. */
+    private static final Duration SHOW_CLOSED_FOR = Duration.ofDays(3);
+
+    private final JdbcClient jdbc;
+    private final CrisisEvents crises;
+    private final CrisisTimeline timeline;
+    private final CurrentUser currentUser;
+    private final AuditLog audit;
+    private final ApplicationEventPublisher events;
+    private final HelpCenterNotices helpCenter;
+    private final MailFooter mailFooter;
+    private final Clock clock;
+    private final ZoneId zone;
+    private final String baseUrl;
+    private final Duration ttl;
+    private final AtomicReference<PublicStatus> cached = new AtomicReference<>();
+    private final AtomicLong versions = new AtomicLong(System.currentTimeMillis());
+
+    StatusPage(JdbcClient jdbc, CrisisEvents crises, CrisisTimeline timeline, CurrentUser currentUser, AuditLog audit,
+            ApplicationEventPublisher events, HelpCenterNotices helpCenter, MailFooter mailFooter, Clock clock,
+            @Value("${steadydesk.display-zone:Asia/Shanghai}") String zone,
+            @Value("${steadydesk.base-url:http://localhost:8080}") String baseUrl,
+            @Value("${steadydesk.crisis.status-cache-ttl:PT30S}") Duration ttl) {
+        this.jdbc = jdbc;
+        this.crises = crises;
+        this.timeline = timeline;
+        this.currentUser = currentUser;
+        this.audit = audit;
+        this.events = events;
+        this.helpCenter = helpCenter;
+        this.mailFooter = mailFooter;
+        this.clock = clock;
+        this.zone = ZoneId.of(zone);
+        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        this.ttl = ttl;
+    }
+
+    /** The update templates: code → template. */
+    public Map<String, UpdateTemplate> templates() {
+        Map<String, UpdateTemplate> map = new LinkedHashMap<>();
+        jdbc.sql("select * from crisis_update_templates order by code").query(rs -> {
+            map.put(rs.getString("code"), new UpdateTemplate(rs.getString("code"), rs.getString("phase"), rs.getString("body_zh"),
+                    rs.getString("body_en")));
+        });
+        return map;
+    }
+
+    /**
+     * Fills a template for the crisis ({{title}}, {{affected}}, {{next_update}}); the lead edits the result before
+     * publishing. Unknown placeholders stay visible so that the preview shows them.
+     */
+    public UpdateDraft draftFromTemplate(CrisisId id, String templateCode, Instant nextUpdateAt) {
+        CrisisEvent crisis = load(id);
+        UpdateTemplate template = templates().get(templateCode);
+        if (template == null) {
+            throw new NotFoundException("update template", templateCode);
+        }
+        Map<String, String> zh = values(crisis, nextUpdateAt, "zh");
+        Map<String, String> en = values(crisis, nextUpdateAt, "en");
+        return new UpdateDraft(template.phase(), fill(template.bodyZh(), zh), fill(template.bodyEn(), en), nextUpdateAt);
+    }
+
+    /** Publishes an update: stored, on the timeline, on the status page at once, and sent to subscribers. */
+    @Transactional
+    public PublicUpdate publish(CrisisId id, UpdateDraft draft) {
+        CrisisEvent crisis = load(id);
+        if (crisis.getStatus() != CrisisStatus.DECLARED && crisis.getStatus() != CrisisStatus.RESOLVED) {
+            throw new DomainRuleViolation("crisis.publish.not-active", "only a declared crisis has public updates");
+        }
+        if (draft.bodyZh() == null || draft.bodyZh().isBlank()) {
+            throw new IllegalArgumentException("an update needs a text");
+        }
+        if (PLACEHOLDER.matcher(draft.bodyZh()).find() || (draft.bodyEn() != null && PLACEHOLDER.matcher(draft.bodyEn()).find())) {
+            throw new DomainRuleViolation("crisis.publish.placeholder", "the update still has an unfilled {{placeholder}}");
+        }
+        String phase = draft.phase() == null || !PublicUpdate.PHASES.contains(draft.phase()) ? "INVESTIGATING" : draft.phase();
+        Instant now = Instant.now(clock);
+        if (draft.nextUpdateAt() != null && !draft.nextUpdateAt().isAfter(now)) {
+            throw new IllegalArgumentException("the next update must be in the future");
+        }
+        String bodyEn = draft.bodyEn() == null || draft.bodyEn().isBlank() ? draft.bodyZh().strip() : draft.bodyEn().strip();
+        long updateId = jdbc.sql("""
+                        insert into crisis_public_updates (crisis_id, phase, body_zh, body_en, author, published_at, next_update_at)
+                        values (?, ?, ?, ?, ?, ?, ?) returning id""")
+                .params(id.value(), phase, draft.bodyZh().strip(), bodyEn, currentUser.username(), Timestamp.from(now),
+                        draft.nextUpdateAt() == null ? null : Timestamp.from(draft.nextUpdateAt())).query(Long.class).single();
+        timeline.append(id, "PUBLIC_UPDATE", "[" + phase + "] " + draft.bodyZh().strip());
+        audit.record("crisis.update-published", "crisis " + id.value(), phase);
+        String link = "/status#crisis-" + id.value();
+        helpCenter.showBanner(id.value(), crisis.getTitle(), link);
+        mailFooter.show("crisis-" + id.value(), crisis.getTitle() + " — 最新进展 / latest updates:", baseUrl + link);
+        events.publishEvent(new StatusUpdatePublished(id, updateId));
+        invalidateAfterCommit();
+        return updates(id).stream().filter(u -> u.id() == updateId).findFirst().orElseThrow();
+    }
+
+    /** Every public update of the crisis, newest first. */
+    public List<PublicUpdate> updates(CrisisId id) {
+        return jdbc.sql("select * from crisis_public_updates where crisis_id = ? order by id desc").param(id.value())
+                .query(StatusPage::update).list();
+    }
+
+    public PublicUpdate update(long updateId) {
+        return jdbc.sql("select * from crisis_public_updates where id = ?").param(updateId).query(StatusPage::update).optional()
+                .orElseThrow(() -> new NotFoundException("public update", updateId));
+    }
+
+    /** The page's model, from memory; rebuilt after a publish or close, or after the TTL. */
+    public PublicStatus current() {
+        PublicStatus status = cached.get();
+        Instant now = Instant.now(clock);
+        if (status == null || status.builtAt().plus(ttl).isBefore(now)) {
+            status = build(now);
+            cached.set(status);
+        }
+        return status;
+    }
+
+    /** Drops the cached page (a crisis closed or changed what the public sees). */
+    public void invalidate() {
+        cached.set(null);
+        versions.incrementAndGet();
+    }
+
+    private void invalidateAfterCommit() {
+        invalidate();
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    invalidate(); // a reader may have rebuilt it between publish and commit
+                }
+            });
+        }
+    }
+
+    private PublicStatus build(Instant now) {
+        Map<Long, List<PublicUpdate>> byCrisis = new LinkedHashMap<>();
+        jdbc.sql("""
+                        select u.* from crisis_public_updates u join crises c on c.id = u.crisis_id
+                        where c.status in ('DECLARED', 'RESOLVED') or (c.status = 'CLOSED' and c.closed_at > ?)
+                        order by u.crisis_id desc, u.id desc""")
+                .param(Timestamp.from(now.minus(SHOW_CLOSED_FOR)))
+                .query((rs, n) -> update(rs, n)).list()
+                .forEach(u -> byCrisis.computeIfAbsent(u.crisisId().value(), k -> new ArrayList<>()).add(u));
+        List<PublicStatus.PublicCrisis> list = new ArrayList<>();
+        for (var entry : byCrisis.entrySet()) {
+            CrisisEvent c = crises.findById(entry.getKey()).orElseThrow();
+            List<String> affected = new ArrayList<>(c.getProducts());
+            affected.addAll(c.getChannels());
+            affected.addAll(c.getRegions());
+            boolean over = c.getStatus() == CrisisStatus.CLOSED || "RESOLVED".equals(entry.getValue().get(0).phase());
+            list.add(new PublicStatus.PublicCrisis(c.getId(), c.getTitle(), c.getGrade(), over, List.copyOf(affected),
+                    over ? null : entry.getValue().get(0).nextUpdateAt(), List.copyOf(entry.getValue())));
+        }
+        return new PublicStatus(versions.get(), now, List.copyOf(list));
+    }
+
+    private Map<String, String> values(CrisisEvent crisis, Instant nextUpdateAt, String language) {
+        List<String> affected = new ArrayList<>(crisis.getProducts());
+        affected.addAll(crisis.getChannels());
+        affected.addAll(crisis.getRegions());
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put("title", crisis.getTitle());
+        values.put("affected", affected.isEmpty() ? ("en".equals(language) ? "being assessed" : "正在评估") : String.join("、", affected));
+        if (nextUpdateAt != null) {
+            values.put("next_update", DateTimeFormatter.ofPattern("en".equals(language) ? "HH:mm, MMM d" : "M月d日 HH:mm",
+                    java.util.Locale.forLanguageTag(language)).format(nextUpdateAt.atZone(zone)) + ("en".equals(language) ? " (Beijing time)" : ""));
+        }
+        return values;
+    }
+
+    static String fill(String template, Map<String, String> values) {
+        Matcher m = PLACEHOLDER.matcher(template);
+        StringBuilder sb = new StringBuilder();
+        while (m.find()) {
+            String value = values.get(m.group(1));
+            m.appendReplacement(sb, Matcher.quoteReplacement(value == null ? m.group() : value));
+        }
+        m.appendTail(sb);
+        return sb.toString();
+    }
+
+    private CrisisEvent load(CrisisId id) {
+        return crises.findById(id.value()).orElseThrow(() -> new NotFoundException("crisis", id.value()));
+    }
+
+    private static PublicUpdate update(ResultSet rs, int n) throws SQLException {
+        Timestamp next = rs.getTimestamp("next_update_at");
+        return new PublicUpdate(rs.getLong("id"), new CrisisId(rs.getLong("crisis_id")), rs.getString("phase"), rs.getString("body_zh"),
+                rs.getString("body_en"), rs.getString("author"), rs.getTimestamp("published_at").toInstant(),
+                next == null ? null : next.toInstant());
+    }
+
+    /** A template for public updates, with {{placeholders}}. */
+    public record UpdateTemplate(String code, String phase, String bodyZh, String bodyEn) {
+    }
+
+    /** An update as the lead edits it before publishing. */
+    public record UpdateDraft(String phase, String bodyZh, String bodyEn, Instant nextUpdateAt) {
+    }
+}
