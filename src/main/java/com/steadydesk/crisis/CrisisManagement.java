@@ -273,8 +273,7 @@ public class CrisisManagement {
             if (added > 0) {
                 linked.add(ticket.value());
             }
-            // TODO(inbox): set tickets.crisis_id through a root method such as TicketManagement.linkToCrisis(ticket, crisisId)
-            // so that inbox views can filter by crisis; until then the link lives only here.
+            tickets.linkToCrisis(ticket, id.value());
         }
         if (!linked.isEmpty()) {
             timeline.appendAs(by, id, "TICKETS_LINKED", linked.size() + " ticket(s) linked (" + source + "): " + linked);
@@ -285,6 +284,7 @@ public class CrisisManagement {
     @Transactional
     public void unlinkTicket(CrisisId id, TicketId ticket) {
         if (jdbc.sql("delete from crisis_linked_tickets where crisis_id = ? and ticket_id = ?").params(id.value(), ticket.value()).update() > 0) {
+            tickets.linkToCrisis(ticket, null);
             timeline.append(id, "TICKETS_LINKED", "ticket " + ticket.value() + " unlinked");
         }
     }

@@ -318,6 +318,12 @@ public class TicketManagement {
         change(id, t -> t.changePriority(priority, actor(), Instant.now(clock)));
     }
 
+    /** Marks the ticket as part of a crisis (crisis module's opaque id), or clears it with null; inbox can then filter by it. */
+    @Transactional
+    public void linkToCrisis(TicketId id, Long crisisId) {
+        change(id, t -> t.linkToCrisis(crisisId, actor(), Instant.now(clock)));
+    }
+
     @Transactional
     public void tag(TicketId id, String tag) {
         change(id, t -> t.tag(tag, actor(), Instant.now(clock)));

@@ -88,6 +88,8 @@ class SecurityConfiguration {
     @Order(2)
     SecurityFilterChain browserChain(HttpSecurity http, SessionRegistry sessions) throws Exception {
         http.authorizeHttpRequests(a -> a.requestMatchers(PUBLIC_PAGES).permitAll().anyRequest().authenticated())
+                // RFC 8058 one-click unsubscribe: mail programs POST without a session; the signed token is the proof
+                .csrf(c -> c.ignoringRequestMatchers("/status/subscriptions/unsubscribe"))
                 .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
                 .sessionManagement(s -> s.maximumSessions(-1).sessionRegistry(sessions).expiredUrl("/login?expired"))
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll())

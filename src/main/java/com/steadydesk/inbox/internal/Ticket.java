@@ -191,6 +191,15 @@ public class Ticket {
         }
     }
 
+    /** Links the ticket to a crisis (an opaque id owned by the crisis module), or unlinks it with null. Closed tickets too. */
+    public void linkToCrisis(Long crisis, String actor, Instant now) {
+        if (!java.util.Objects.equals(crisis, crisisId)) {
+            record("crisis", crisisId == null ? null : String.valueOf(crisisId), crisis == null ? null : String.valueOf(crisis), actor, now);
+            crisisId = crisis;
+            touch(now);
+        }
+    }
+
     public void tag(String tag, String actor, Instant now) {
         requireNotClosed();
         String before = String.join(",", tags);
