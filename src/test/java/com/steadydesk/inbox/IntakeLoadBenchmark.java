@@ -71,6 +71,7 @@ public class IntakeLoadBenchmark {
         } finally {
             app.close();
         }
+        System.exit(0); // the HTTP client's worker threads would keep the JVM alive
     }
 
     private static String tokenForAdmin(ConfigurableApplicationContext app) {

@@ -48,6 +48,7 @@ class SearchBrowserTests {
     @TestConfiguration
     static class SlowArticles {
         @Bean
+        @org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE) // before knowledge's own article source
         SearchSource slowArticles() {
             return new SearchSource() {
                 @Override
