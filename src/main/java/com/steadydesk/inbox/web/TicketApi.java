@@ -19,11 +19,13 @@ import com.steadydesk.inbox.InboxView;
 import com.steadydesk.inbox.LinkedTicket;
 import com.steadydesk.inbox.OpenTicket;
 import com.steadydesk.inbox.PhoneCall;
+import com.steadydesk.inbox.SatisfactionRating;
 import com.steadydesk.inbox.TicketDetails;
 import com.steadydesk.inbox.TicketId;
 import com.steadydesk.inbox.TicketManagement;
 import com.steadydesk.inbox.TicketMessage;
 import com.steadydesk.inbox.TicketPriority;
+import com.steadydesk.inbox.TicketSatisfaction;
 import com.steadydesk.inbox.TicketStatus;
 import com.steadydesk.inbox.TicketSummary;
 import com.steadydesk.platform.NotFoundException;
@@ -32,6 +34,8 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
@@ -72,9 +76,12 @@ class TicketApi {
     private final CustomerManagement customers;
     private final ContactMasking masking;
     private final CurrentUser currentUser;
+    private final TicketSatisfaction satisfaction;
 
-    TicketApi(TicketManagement tickets, CustomerManagement customers, ContactMasking masking, CurrentUser currentUser) {
+    TicketApi(TicketManagement tickets, CustomerManagement customers, ContactMasking masking, CurrentUser currentUser,
+            TicketSatisfaction satisfaction) {
         this.tickets = tickets;
+        this.satisfaction = satisfaction;
         this.customers = customers;
         this.masking = masking;
         this.currentUser = currentUser;
@@ -215,6 +222,22 @@ class TicketApi {
         tickets.unlink(new TicketId(id), new TicketId(other));
     }
 
+    @PostMapping("/{id}/satisfaction")
+    @PreAuthorize("hasRole('AGENT')")
+    @Operation(summary = "Record the customer's satisfaction rating (CSAT)",
+            description = "score 1..5 (4 and 5 count as good; a good/bad survey sends 5 or 1); a new rating replaces the previous one.")
+    SatisfactionRating rate(@PathVariable long id, @Valid @RequestBody RatingRequest request) {
+        return satisfaction.rate(new TicketId(id), request.score(), request.comment());
+    }
+
+    @GetMapping("/{id}/satisfaction")
+    @PreAuthorize("hasRole('TEMP_AGENT')")
+    @Operation(summary = "The ticket's satisfaction rating; 404 when it has none")
+    SatisfactionRating rating(@PathVariable long id) {
+        details(new TicketId(id));
+        return satisfaction.of(new TicketId(id)).orElseThrow(() -> new NotFoundException("satisfaction rating of ticket", id));
+    }
+
     // ---- views -----------------------------------------------------------------------------------------------------
 
     private TicketDetails details(TicketId id) {
@@ -324,5 +347,9 @@ class TicketApi {
     }
 
     record LinkRequest(@NotNull Long ticketId) {
+    }
+
+    /** A satisfaction rating: 1 (very unhappy) to 5 (very happy), with what the customer said. */
+    record RatingRequest(@NotNull @Min(1) @Max(5) Integer score, @Size(max = 2000) String comment) {
     }
 }
