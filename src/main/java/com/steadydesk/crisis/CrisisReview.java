@@ -1,5 +1,7 @@
 package com.steadydesk.crisis;
 
+import com.steadydesk.inbox.ServiceFigures;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -8,22 +10,27 @@ import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
- * The review (复盘) draft's figures, computed from facts only (pure logic, so a constructed data set gives known
- * answers): duration, grade history, time to the first public update, linked-ticket volume against the baseline,
- * service figures during the crisis against the baseline, and the playbook steps done late or skipped. The
- * sections people write (what worked, what was missing, action items) start empty in the Markdown.
+ * The review (复盘) draft of a crisis: its figures, computed from facts only (pure logic, so a constructed data set
+ * gives known answers), and the sections people write (what worked, what was missing, action items with owners).
+ * Every figure the data cannot give is null and shows as "no data", never as 0.
+ *
+ * @param linkedPerDay     linked tickets opened in the window, per 24 hours of the window
+ * @param baselinePerDay   all tickets opened per 24 hours in the baseline window
+ * @param linkedOutside    linked tickets opened outside the window (e.g. older tickets swept in by a keyword)
  */
-public record CrisisReview(String title, Duration duration, Duration timeToFirstPublicUpdate, int publicUpdates,
-        List<CrisisDetails.GradeHistoryEntry> grades, long linkedTickets, double linkedPerDay, Double baselinePerDay, Double volumeRatio,
-        ServiceFigures during, ServiceFigures baseline, List<StepFact> lateSteps, List<StepFact> skippedSteps, int stepsDone, int stepsTotal) {
+public record CrisisReview(String title, Instant reportedAt, Instant windowStart, Instant windowEnd, boolean closed, Duration duration,
+        Duration timeToFirstPublicUpdate, int publicUpdates, List<CrisisDetails.GradeHistoryEntry> grades, long linkedTickets,
+        Map<LocalDate, Long> linkedOpenedPerDay, long linkedOutside, Double linkedPerDay, Instant baselineStart, Double baselinePerDay,
+        Double volumeRatio, ServiceFigures during, ServiceFigures baseline, List<CompensationTotal> compensation, List<StepFact> lateSteps,
+        List<StepFact> skippedSteps, int stepsDone, int stepsTotal, Notes notes) {
 
-    /** Service figures of a period; any may be null when unknown. */
-    public record ServiceFigures(Double firstResponseMinutes, Double resolutionHours, Double csat) {
-    }
+    /** How many days the baseline looks back from the start of the crisis. */
+    public static final int BASELINE_DAYS = 28;
 
-    /** A playbook task as the review sees it. */
+    /** A playbook step or task as the review sees it. */
     public record StepFact(String title, Instant dueAt, Instant completedAt, TaskStatus status, String skipReason) {
 
         boolean late() {
@@ -31,64 +38,192 @@ public record CrisisReview(String title, Duration duration, Duration timeToFirst
         }
     }
 
-    /** Everything the review is computed from. {@code baselineTicketsPerDay}: daily tickets in the weeks before (null if unknown). */
-    public record Facts(String title, Instant reportedAt, Instant declaredAt, Instant closedAt, List<CrisisDetails.GradeHistoryEntry> grades,
-            List<Instant> publicUpdateTimes, Map<LocalDate, Long> linkedPerDay, Double baselineTicketsPerDay, ServiceFigures during,
-            ServiceFigures baseline, List<StepFact> steps) {
+    /** Compensation of one kind: approved (delivered or not) and actually delivered, count and amount. */
+    public record CompensationTotal(FollowUps.Kind kind, int approvedCount, BigDecimal approved, int deliveredCount, BigDecimal delivered) {
     }
 
-    /** Computes the figures. Duration runs from the report to the close; the first public update is counted from the report too. */
+    /** One action item; every item has an owner (a person or a department). */
+    public record ActionItem(String action, String owner, LocalDate due) {
+
+        public ActionItem {
+            if (action == null || action.isBlank() || owner == null || owner.isBlank()) {
+                throw new IllegalArgumentException("an action item needs an action and an owner");
+            }
+            if (action.length() > 1000 || owner.length() > 100) {
+                throw new IllegalArgumentException("an action has at most 1000 characters, an owner at most 100");
+            }
+            action = action.strip();
+            owner = owner.strip();
+        }
+    }
+
+    /** The sections people write; empty until someone saves them. */
+    public record Notes(String whatWorked, String whatWasMissing, List<ActionItem> actions, String updatedBy, Instant updatedAt) {
+
+        public static final Notes EMPTY = new Notes("", "", List.of(), null, null);
+
+        public Notes {
+            whatWorked = whatWorked == null ? "" : whatWorked.strip();
+            whatWasMissing = whatWasMissing == null ? "" : whatWasMissing.strip();
+            actions = List.copyOf(actions);
+        }
+    }
+
+    /**
+     * Everything the review is computed from. The window runs from {@code windowStart} (the earlier of "occurring
+     * since" and the report) to the close, or to now while the crisis is open; the baseline window is the
+     * {@link #BASELINE_DAYS} days before it, cut at the first ticket ever opened ({@code baselineStart}, null when
+     * there were no tickets before the crisis).
+     */
+    public record Facts(String title, Instant reportedAt, Instant windowStart, Instant windowEnd, boolean closed,
+            List<CrisisDetails.GradeHistoryEntry> grades, List<Instant> publicUpdateTimes, long linkedTickets,
+            Map<LocalDate, Long> linkedOpenedPerDay, Instant baselineStart, long baselineTickets, ServiceFigures during,
+            ServiceFigures baseline, List<CompensationTotal> compensation, List<StepFact> steps, Notes notes) {
+    }
+
+    /** Computes the figures. Duration and the time to the first public update count from the report. */
     public static CrisisReview of(Facts f) {
-        Instant start = f.reportedAt();
-        Instant end = f.closedAt() == null ? start : f.closedAt();
-        Duration duration = Duration.between(start, end);
-        Duration firstUpdate = f.publicUpdateTimes().stream().min(Comparator.naturalOrder()).map(t -> Duration.between(start, t)).orElse(null);
-        long linked = f.linkedPerDay().values().stream().mapToLong(Long::longValue).sum();
-        long days = Math.max(1, (long) Math.ceil(duration.toMinutes() / (24.0 * 60)));
-        double perDay = round(linked / (double) days);
-        Double ratio = f.baselineTicketsPerDay() == null || f.baselineTicketsPerDay() == 0 ? null : round(perDay / f.baselineTicketsPerDay());
+        Duration duration = Duration.between(f.reportedAt(), f.windowEnd());
+        Duration firstUpdate = f.publicUpdateTimes().stream().min(Comparator.naturalOrder())
+                .map(t -> Duration.between(f.reportedAt(), t)).orElse(null);
+        long linkedInWindow = f.linkedOpenedPerDay().values().stream().mapToLong(Long::longValue).sum();
+        Double perDay = perDay(linkedInWindow, Duration.between(f.windowStart(), f.windowEnd()));
+        Double baselinePerDay = f.baselineStart() == null ? null : perDay(f.baselineTickets(), Duration.between(f.baselineStart(), f.windowStart()));
+        // the ratio comes from the unrounded rates; only what is shown is rounded
+        Double ratio = perDay == null || baselinePerDay == null || baselinePerDay == 0 ? null : round(perDay / baselinePerDay);
+        perDay = perDay == null ? null : round(perDay);
+        baselinePerDay = baselinePerDay == null ? null : round(baselinePerDay);
         List<StepFact> late = f.steps().stream().filter(StepFact::late).toList();
         List<StepFact> skipped = f.steps().stream().filter(s -> s.status() == TaskStatus.SKIPPED).toList();
         int done = (int) f.steps().stream().filter(s -> s.status() == TaskStatus.DONE).count();
-        return new CrisisReview(f.title(), duration, firstUpdate, f.publicUpdateTimes().size(), List.copyOf(f.grades()), linked, perDay,
-                f.baselineTicketsPerDay(), ratio, f.during(), f.baseline(), late, skipped, done, f.steps().size());
+        return new CrisisReview(f.title(), f.reportedAt(), f.windowStart(), f.windowEnd(), f.closed(), duration, firstUpdate,
+                f.publicUpdateTimes().size(), List.copyOf(f.grades()), f.linkedTickets(), f.linkedOpenedPerDay(),
+                f.linkedTickets() - linkedInWindow, perDay, f.baselineStart(), baselinePerDay, ratio, f.during(), f.baseline(),
+                List.copyOf(f.compensation()), late, skipped, done, f.steps().size(), f.notes());
     }
 
-    /** The draft as Markdown, facts filled in, sections to write left with prompts. */
+    /** One row of the side-by-side table: a figure during the crisis and in the baseline, null when there is no data. */
+    public record Comparison(String key, String during, String baseline) {
+    }
+
+    /** The figures side by side (keys name message-bundle entries {@code crisis.review.figure.<key>}). */
+    public List<Comparison> comparisons() {
+        return List.of(
+                new Comparison("perDay", number(linkedPerDay), number(baselinePerDay)),
+                new Comparison("tickets", during == null ? null : String.valueOf(during.tickets()), baseline == null ? null : String.valueOf(baseline.tickets())),
+                new Comparison("firstResponseMedian", figure(during, ServiceFigures::firstResponseMedian), figure(baseline, ServiceFigures::firstResponseMedian)),
+                new Comparison("firstResponseP90", figure(during, ServiceFigures::firstResponseP90), figure(baseline, ServiceFigures::firstResponseP90)),
+                new Comparison("resolutionMedian", figure(during, ServiceFigures::resolutionMedian), figure(baseline, ServiceFigures::resolutionMedian)),
+                new Comparison("resolutionP90", figure(during, ServiceFigures::resolutionP90), figure(baseline, ServiceFigures::resolutionP90)),
+                new Comparison("unanswered", unanswered(during), unanswered(baseline)),
+                new Comparison("csat", csat(during), csat(baseline)));
+    }
+
+    /** The draft as Markdown, in both languages: the figures, then the written sections (or prompts where empty). */
     public String markdown(ZoneId zone) {
         DateTimeFormatter time = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
-        StringBuilder sb = new StringBuilder("# 复盘 Review: ").append(title).append("\n\n## 事实 Facts\n\n");
-        sb.append("- 持续时间 Duration: ").append(format(duration)).append('\n');
-        sb.append("- 首次公开说明 First public update: ").append(timeToFirstPublicUpdate == null ? "—" : format(timeToFirstPublicUpdate))
+        String noData = "无数据 no data";
+        StringBuilder sb = new StringBuilder("# 复盘 Review: ").append(title).append("\n\n");
+        if (!closed) {
+            sb.append("> 危机尚未关闭，数字截至 ").append(time.format(windowEnd.atZone(zone))).append(" · The crisis is still open; figures so far.\n\n");
+        }
+        sb.append("## 事实 Facts\n\n");
+        sb.append("- 持续时间 Duration: ").append(format(duration)).append(" (").append(time.format(reportedAt.atZone(zone))).append(" – ")
+                .append(time.format(windowEnd.atZone(zone))).append(")\n");
+        sb.append("- 首次公开说明 First public update: ").append(timeToFirstPublicUpdate == null ? noData : format(timeToFirstPublicUpdate))
                 .append(" (").append(publicUpdates).append(" updates)\n");
-        sb.append("- 关联工单 Linked tickets: ").append(linkedTickets).append(" (").append(linkedPerDay).append("/day")
-                .append(baselinePerDay == null ? ", baseline unknown" : ", baseline " + baselinePerDay + "/day, ×" + volumeRatio).append(")\n");
-        sb.append("- 首次响应 First response (min): ").append(pair(during == null ? null : during.firstResponseMinutes(),
-                baseline == null ? null : baseline.firstResponseMinutes())).append('\n');
-        sb.append("- 解决时长 Resolution (h): ").append(pair(during == null ? null : during.resolutionHours(),
-                baseline == null ? null : baseline.resolutionHours())).append('\n');
-        sb.append("- 满意度 CSAT: ").append(pair(during == null ? null : during.csat(), baseline == null ? null : baseline.csat())).append('\n');
-        sb.append("- 预案步骤 Playbook steps: ").append(stepsDone).append('/').append(stepsTotal).append(" done, ").append(lateSteps.size())
-                .append(" late, ").append(skippedSteps.size()).append(" skipped\n\n## 级别变化 Grade history\n\n");
+        sb.append("- 关联工单 Linked tickets: ").append(linkedTickets).append(" (").append(linkedOutside).append(" opened outside the window)\n");
+        sb.append("- 统计窗口 Window: ").append(time.format(windowStart.atZone(zone))).append(" – ").append(time.format(windowEnd.atZone(zone)))
+                .append("; 基线 baseline: ").append(baselineStart == null ? noData : time.format(baselineStart.atZone(zone)) + " – "
+                        + time.format(windowStart.atZone(zone))).append('\n');
+        sb.append("\n## 危机期间与基线 During the crisis vs. baseline\n\n| 指标 Figure | 危机期间（关联工单）During (linked tickets) | 基线（全部工单）Baseline (all tickets) |\n| --- | --- | --- |\n");
+        for (Comparison c : comparisons()) {
+            sb.append("| ").append(FIGURE_LABELS.get(c.key())).append(" | ").append(c.during() == null ? noData : c.during()).append(" | ")
+                    .append(c.baseline() == null ? noData : c.baseline()).append(" |\n");
+        }
+        sb.append("\n量比 Volume ratio: ").append(volumeRatio == null ? noData : "×" + volumeRatio).append('\n');
+        sb.append("\n### 每日关联工单 Linked tickets per day\n\n");
+        if (linkedOpenedPerDay.isEmpty()) {
+            sb.append(noData).append('\n');
+        }
+        linkedOpenedPerDay.forEach((day, n) -> sb.append("- ").append(day).append(": ").append(n).append('\n'));
+        sb.append("\n## 补偿 Compensation\n\n");
+        if (compensation.isEmpty()) {
+            sb.append("无 none\n");
+        } else {
+            sb.append("| 类型 Kind | 已批准 Approved | 已发放 Delivered |\n| --- | --- | --- |\n");
+            compensation.forEach(c -> sb.append("| ").append(c.kind()).append(" | ").append(c.approvedCount()).append(" · ").append(c.approved().toPlainString())
+                    .append(" | ").append(c.deliveredCount()).append(" · ").append(c.delivered().toPlainString()).append(" |\n"));
+        }
+        sb.append("\n## 级别变化 Grade history\n\n");
         for (CrisisDetails.GradeHistoryEntry g : grades) {
             sb.append("- ").append(time.format(g.changedAt().atZone(zone))).append(' ').append(g.grade()).append(" by ").append(g.changedBy())
                     .append(g.overridden() ? " (override: " + g.reason() + ")" : "").append('\n');
         }
-        sb.append("\n## 逾期或跳过的步骤 Steps done late or skipped\n\n");
+        sb.append("\n## 预案步骤 Playbook steps and tasks\n\n").append(stepsDone).append('/').append(stepsTotal).append(" done, ").append(lateSteps.size())
+                .append(" late, ").append(skippedSteps.size()).append(" skipped\n\n");
         lateSteps.forEach(s -> sb.append("- 逾期 late: ").append(s.title()).append(" (due ").append(time.format(s.dueAt().atZone(zone)))
-                .append(", done ").append(time.format(s.completedAt().atZone(zone))).append(")\n"));
+                .append(", done ").append(time.format(s.completedAt().atZone(zone))).append(", ").append(format(Duration.between(s.dueAt(), s.completedAt())))
+                .append(" late)\n"));
         skippedSteps.forEach(s -> sb.append("- 跳过 skipped: ").append(s.title()).append(s.skipReason() == null ? "" : " — " + s.skipReason())
                 .append('\n'));
-        sb.append("\n## 有效做法 What worked\n\n- \n\n## 不足 What was missing\n\n- \n\n## 行动项 Action items\n\n| 行动 Action | 负责人 Owner | 截止 Due |\n| --- | --- | --- |\n|  |  |  |\n");
+        sb.append("\n## 有效做法 What worked\n\n").append(notes.whatWorked().isEmpty() ? "- " : notes.whatWorked()).append('\n');
+        sb.append("\n## 不足 What was missing\n\n").append(notes.whatWasMissing().isEmpty() ? "- " : notes.whatWasMissing()).append('\n');
+        sb.append("\n## 行动项 Action items\n\n| 行动 Action | 负责人 Owner | 截止 Due |\n| --- | --- | --- |\n");
+        if (notes.actions().isEmpty()) {
+            sb.append("|  |  |  |\n");
+        }
+        notes.actions().forEach(a -> sb.append("| ").append(cell(a.action())).append(" | ").append(cell(a.owner())).append(" | ")
+                .append(a.due() == null ? "" : a.due()).append(" |\n"));
         return sb.toString();
     }
 
-    private static String pair(Double during, Double baseline) {
-        return (during == null ? "—" : String.valueOf(round(during))) + " vs baseline " + (baseline == null ? "—" : String.valueOf(round(baseline)));
+    private static final Map<String, String> FIGURE_LABELS = Map.of(
+            "perDay", "工单/天 Tickets per day", "tickets", "工单数 Tickets", "firstResponseMedian", "首次响应中位数 First response, median",
+            "firstResponseP90", "首次响应 P90 First response, p90", "resolutionMedian", "解决时长中位数 Resolution, median",
+            "resolutionP90", "解决时长 P90 Resolution, p90", "unanswered", "未响应 Not answered", "csat", "满意度 CSAT (good / rated)");
+
+    /** The duration as the screens show it. */
+    public String durationText() {
+        return format(duration);
     }
 
-    private static String format(Duration d) {
-        return d.toHours() + "h " + d.toMinutesPart() + "min";
+    /** The time to the first public update as the screens show it; null when nothing was published. */
+    public String firstUpdateText() {
+        return format(timeToFirstPublicUpdate);
+    }
+
+    /** A duration the way the review shows it, e.g. {@code 2h 05min}; days are written as hours so that sizes compare. */
+    public static String format(Duration d) {
+        if (d == null) {
+            return null;
+        }
+        return d.toHours() + "h " + String.format("%02d", d.toMinutesPart()) + "min";
+    }
+
+    private static String figure(ServiceFigures f, Function<ServiceFigures, Duration> which) {
+        return f == null ? null : format(which.apply(f));
+    }
+
+    private static String unanswered(ServiceFigures f) {
+        return f == null || f.tickets() == 0 ? null : String.valueOf(f.tickets() - f.responded());
+    }
+
+    private static String csat(ServiceFigures f) {
+        return f == null || f.csat() == null ? null
+                : String.format("%.1f%% (%d/%d)", f.csat() * 100, f.goodRatings(), f.ratings());
+    }
+
+    private static String number(Double value) {
+        return value == null ? null : String.valueOf(value);
+    }
+
+    private static String cell(String text) {
+        return text.replace("|", "\\|").replace("\n", " ");
+    }
+
+    private static Double perDay(long count, Duration span) {
+        return span.isNegative() || span.isZero() ? null : count / (span.toSeconds() / 86_400.0);
     }
 
     private static double round(double value) {

@@ -114,6 +114,22 @@ public class FollowUps {
         return totals;
     }
 
+    /** Per kind: what was approved (delivered or not) and what was delivered, for the review. Kinds without approvals are left out. */
+    public List<CrisisReview.CompensationTotal> compensationTotals(CrisisId crisis) {
+        return jdbc.sql("""
+                        select kind,
+                               count(*) filter (where status in ('APPROVED', 'DELIVERED', 'NOT_DELIVERED')) as approved_count,
+                               coalesce(sum(amount) filter (where status in ('APPROVED', 'DELIVERED', 'NOT_DELIVERED')), 0) as approved,
+                               count(*) filter (where status = 'DELIVERED') as delivered_count,
+                               coalesce(sum(amount) filter (where status = 'DELIVERED'), 0) as delivered
+                        from crisis_compensations where crisis_id = ? group by kind
+                        having count(*) filter (where status in ('APPROVED', 'DELIVERED', 'NOT_DELIVERED')) > 0 order by kind""")
+                .param(crisis.value())
+                .query((rs, n) -> new CrisisReview.CompensationTotal(Kind.valueOf(rs.getString("kind")), rs.getInt("approved_count"),
+                        rs.getBigDecimal("approved"), rs.getInt("delivered_count"), rs.getBigDecimal("delivered")))
+                .list();
+    }
+
     private Compensation compensation(long id) {
         return jdbc.sql("select * from crisis_compensations where id = ?").param(id).query(FollowUps::compensation).optional()
                 .orElseThrow(() -> new NotFoundException("compensation", id));

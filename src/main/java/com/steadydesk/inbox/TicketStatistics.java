@@ -55,7 +55,7 @@ public class TicketStatistics {
                                count(s.score) as ratings,
                                count(*) filter (where s.score >= ?) as good
                         from tickets t left join ticket_satisfaction s on s.ticket_id = t.id
-                        where """ + where.sql())
+                        """ + " where " + where.sql())
                 .params(concat(SatisfactionRating.GOOD_FROM, where.params()))
                 .query(TicketStatistics::figures).single();
     }
