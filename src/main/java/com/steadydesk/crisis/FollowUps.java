@@ -119,9 +119,9 @@ public class FollowUps {
         return jdbc.sql("""
                         select kind,
                                count(*) filter (where status in ('APPROVED', 'DELIVERED', 'NOT_DELIVERED')) as approved_count,
-                               coalesce(sum(amount) filter (where status in ('APPROVED', 'DELIVERED', 'NOT_DELIVERED')), 0) as approved,
+                               coalesce(sum(amount) filter (where status in ('APPROVED', 'DELIVERED', 'NOT_DELIVERED')), 0)::numeric(14, 2) as approved,
                                count(*) filter (where status = 'DELIVERED') as delivered_count,
-                               coalesce(sum(amount) filter (where status = 'DELIVERED'), 0) as delivered
+                               coalesce(sum(amount) filter (where status = 'DELIVERED'), 0)::numeric(14, 2) as delivered
                         from crisis_compensations where crisis_id = ? group by kind
                         having count(*) filter (where status in ('APPROVED', 'DELIVERED', 'NOT_DELIVERED')) > 0 order by kind""")
                 .param(crisis.value())
