@@ -3,8 +3,11 @@ package com.steadydesk.inbox;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -46,6 +49,8 @@ class TicketStatisticsTests {
     JdbcClient jdbc;
     @Autowired
     MockMvc mvc;
+    @Autowired
+    TicketManagement tickets;
 
     TicketId t1, t2, t3, t4, t5, merged;
 
@@ -172,5 +177,20 @@ class TicketStatisticsTests {
         mvc.perform(post("/api/v1/tickets/{id}/satisfaction", t4.value()).with(user("temp7").roles("TEMP_AGENT"))
                         .contentType(MediaType.APPLICATION_JSON).content("{\"score\":3}"))
                 .andExpect(status().isForbidden());
+    }
+
+    @Test
+    void theTicketPageShowsTheRatingAndAnAgentRecordsOne() throws Exception {
+        TicketId ticket = tickets.open(OpenTicket.of("页面评价", "你好", new com.steadydesk.customers.CustomerId(3_100_001),
+                com.steadydesk.channels.Channel.WEB), com.steadydesk.customers.VipTier.NONE);
+        String before = mvc.perform(get("/inbox/tickets/{id}", ticket.value())).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(before).contains("客户尚未评价");
+
+        mvc.perform(post("/inbox/tickets/{id}/satisfaction", ticket.value()).with(csrf()).param("score", "9"))
+                .andExpect(status().is3xxRedirection()).andExpect(flash().attribute("satisfactionError", "请选择 1 到 5 分"));
+        mvc.perform(post("/inbox/tickets/{id}/satisfaction", ticket.value()).with(csrf()).param("score", "4").param("comment", "电话里说还可以"))
+                .andExpect(status().is3xxRedirection());
+        String after = mvc.perform(get("/inbox/tickets/{id}", ticket.value())).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(after).contains("4 / 5 分").contains("电话里说还可以").contains("rater");
     }
 }

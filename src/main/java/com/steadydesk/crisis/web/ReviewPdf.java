@@ -43,6 +43,7 @@ class ReviewPdf {
         context.setVariable("crisisId", crisisId);
         context.setVariable("times", times);
         context.setVariable("cjk", showsChinese());
+        context.setVariable("canEdit", false); // the PDF shows the written sections read-only
         String html = templates.process("crisis/review-pdf", context);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
