@@ -63,6 +63,8 @@ class CrisisReviewBrowserTests {
             browser.driver().findElement(By.id("review-save")).click();
             browser.waitForText(By.cssSelector(".flash"), "复盘已保存");
             browser.screenshot("crisis-review-zh");
+            ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript("document.getElementById('review-form').scrollIntoView()");
+            browser.screenshot("crisis-review-zh-sections");
 
             browser.go("/crisis/" + id.value() + "/review?lang=en");
             browser.waitForText(By.cssSelector("h1"), "Review: 支付中断");
