@@ -62,13 +62,18 @@ class CrisisPages {
     private final BulkReplies bulkReplies;
     private final CrisisReviews reviews;
     private final FollowUps followUps;
+    private final com.steadydesk.crisis.CrisisCleanup cleanup;
+    private final com.steadydesk.crisis.InternalUpdates internalUpdates;
     private final TicketManagement tickets;
     private final CurrentUser currentUser;
     private final MessageSource messages;
     private final ZoneId zone;
 
     CrisisPages(CrisisManagement crises, ReportingChain chain, CrisisTaskManagement tasks, CrisisTimeline timeline, StatusPage statusPage, BulkReplies bulkReplies, CrisisReviews reviews, FollowUps followUps,
+            com.steadydesk.crisis.CrisisCleanup cleanup, com.steadydesk.crisis.InternalUpdates internalUpdates,
             TicketManagement tickets, CurrentUser currentUser, MessageSource messages, @Value("${steadydesk.display-zone:Asia/Shanghai}") String zone) {
+        this.cleanup = cleanup;
+        this.internalUpdates = internalUpdates;
         this.crises = crises;
         this.chain = chain;
         this.tasks = tasks;
@@ -91,6 +96,7 @@ class CrisisPages {
         model.addAttribute("open", agent ? crises.open() : List.of());
         model.addAttribute("page", agent ? crises.all(after, 30) : null);
         model.addAttribute("toAcknowledge", chain.openNoticesFor(currentUser.username()));
+        model.addAttribute("cleanupOpen", agent ? cleanup.crisesWithOpenCleanup() : Set.of());
         return "crisis/list";
     }
 
@@ -182,6 +188,13 @@ class CrisisPages {
         model.addAttribute("urgencies", GradingFactors.Urgency.values());
         model.addAttribute("attentions", GradingFactors.Attention.values());
         model.addAttribute("active", crisis.status() == CrisisStatus.DECLARED || crisis.status() == CrisisStatus.RESOLVED);
+        // clean-up checklist, internal updates, linking from a search (templates/crisis/panels.html)
+        model.addAttribute("cleanup", cleanup.checklist(crisisId));
+        model.addAttribute("finalDraft", crisis.status() == CrisisStatus.CLOSED ? cleanup.draftFinalUpdate(crisisId) : null);
+        model.addAttribute("internalUpdates", internalUpdates.of(crisisId));
+        model.addAttribute("following", internalUpdates.follows(crisisId, currentUser.username()));
+        model.addAttribute("mayPostInternal", internalUpdates.mayPost(crisisId));
+        model.addAttribute("ticketChannels", com.steadydesk.channels.Channel.values());
         return "crisis/cockpit";
     }
 
