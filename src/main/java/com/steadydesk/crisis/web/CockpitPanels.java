@@ -5,7 +5,6 @@ import com.steadydesk.crisis.BulkLinking;
 import com.steadydesk.crisis.CrisisCleanup;
 import com.steadydesk.crisis.CrisisId;
 import com.steadydesk.crisis.InternalUpdates;
-import com.steadydesk.platform.DomainRuleViolation;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
@@ -55,33 +54,26 @@ class CockpitPanels {
             } else {
                 cleanup.retireScript(new CrisisId(id), scriptId);
             }
-            return msg("crisis.saved", locale);
         });
     }
 
     @PostMapping("/crisis/{id}/cleanup/notices/{kind}")
     @PreAuthorize("hasRole('CRISIS_LEAD')")
     String clearNotice(@PathVariable long id, @PathVariable String kind, RedirectAttributes redirect, Locale locale) {
-        return act(id, redirect, locale, () -> {
-            cleanup.clearNotice(new CrisisId(id), kind);
-            return msg("crisis.saved", locale);
-        });
+        return act(id, redirect, locale, () -> cleanup.clearNotice(new CrisisId(id), kind));
     }
 
     @PostMapping("/crisis/{id}/cleanup/steps/{stepId}")
     @PreAuthorize("hasRole('CRISIS_LEAD')")
     String confirm(@PathVariable long id, @PathVariable long stepId, RedirectAttributes redirect, Locale locale) {
-        return act(id, redirect, locale, () -> {
-            cleanup.confirm(new CrisisId(id), stepId);
-            return msg("crisis.saved", locale);
-        });
+        return act(id, redirect, locale, () -> cleanup.confirm(new CrisisId(id), stepId));
     }
 
     @PostMapping("/crisis/{id}/cleanup/final-update")
     @PreAuthorize("hasRole('CRISIS_LEAD')")
     String sendFinalUpdate(@PathVariable long id, @RequestParam String bodyZh, @RequestParam(required = false) String bodyEn,
             RedirectAttributes redirect, Locale locale) {
-        return act(id, redirect, locale, () -> {
+        return report(id, redirect, locale, () -> {
             cleanup.sendFinalUpdate(new CrisisId(id), bodyZh, bodyEn);
             return msg("crisis.cleanup.finalSent", locale);
         });
@@ -90,10 +82,7 @@ class CockpitPanels {
     @PostMapping("/crisis/{id}/contact-point-changes")
     @PreAuthorize("hasRole('CRISIS_LEAD')")
     String recordContactPointChange(@PathVariable long id, @RequestParam String change, RedirectAttributes redirect, Locale locale) {
-        return act(id, redirect, locale, () -> {
-            cleanup.recordContactPointChange(new CrisisId(id), change);
-            return msg("crisis.saved", locale);
-        });
+        return act(id, redirect, locale, () -> cleanup.recordContactPointChange(new CrisisId(id), change));
     }
 
     // ---- internal updates ------------------------------------------------------------------------------------------
@@ -101,7 +90,7 @@ class CockpitPanels {
     @PostMapping("/crisis/{id}/internal-updates")
     @PreAuthorize("hasRole('AGENT') or hasRole('CRISIS_LEAD')")
     String postInternal(@PathVariable long id, @RequestParam String body, RedirectAttributes redirect, Locale locale) {
-        return act(id, redirect, locale, () -> msg("crisis.internal.posted", locale,
+        return report(id, redirect, locale, () -> msg("crisis.internal.posted", locale,
                 internalUpdates.post(new CrisisId(id), body).notified()));
     }
 
@@ -114,7 +103,6 @@ class CockpitPanels {
             } else {
                 internalUpdates.unfollow(new CrisisId(id));
             }
-            return msg("crisis.saved", locale);
         });
     }
 
@@ -137,13 +125,13 @@ class CockpitPanels {
     @PreAuthorize("hasRole('AGENT') or hasRole('CRISIS_LEAD')")
     String linkSelected(@PathVariable long id, @RequestParam(required = false) List<Long> ticketIds, RedirectAttributes redirect,
             Locale locale) {
-        return act(id, redirect, locale, () -> linked(bulkLinking.linkSelected(new CrisisId(id), ticketIds), locale));
+        return report(id, redirect, locale, () -> linked(bulkLinking.linkSelected(new CrisisId(id), ticketIds), locale));
     }
 
     @PostMapping("/crisis/{id}/link-search/all")
     @PreAuthorize("hasRole('AGENT') or hasRole('CRISIS_LEAD')")
     String linkAll(@PathVariable long id, SearchForm form, RedirectAttributes redirect, Locale locale) {
-        return act(id, redirect, locale, () -> linked(bulkLinking.linkAll(new CrisisId(id), form.search()), locale));
+        return report(id, redirect, locale, () -> linked(bulkLinking.linkAll(new CrisisId(id), form.search()), locale));
     }
 
     private String linked(BulkLinking.LinkResult result, Locale locale) {
@@ -151,16 +139,17 @@ class CockpitPanels {
                 result.matched(), result.matched() - result.linked());
     }
 
-    /** Runs a panel's command; its message, or the broken rule or bad input, comes back on the cockpit. */
-    private String act(long id, RedirectAttributes redirect, Locale locale, Supplier<String> command) {
-        try {
-            redirect.addFlashAttribute("flash", command.get());
-        } catch (DomainRuleViolation e) {
-            redirect.addFlashAttribute("flash", messages.getMessage("crisis.rule." + e.rule(), null, e.getMessage(), locale));
-        } catch (IllegalArgumentException e) {
-            redirect.addFlashAttribute("flash", e.getMessage());
-        }
-        return "redirect:/crisis/" + id;
+    /** Runs a panel's command and answers "saved". */
+    private String act(long id, RedirectAttributes redirect, Locale locale, Runnable command) {
+        return report(id, redirect, locale, () -> {
+            command.run();
+            return msg("crisis.saved", locale);
+        });
+    }
+
+    /** Runs a panel's command that words its own message. */
+    private String report(long id, RedirectAttributes redirect, Locale locale, Supplier<String> command) {
+        return CockpitCommands.run(messages, id, redirect, locale, command);
     }
 
     private String msg(String key, Locale locale, Object... args) {

@@ -23,7 +23,6 @@ import com.steadydesk.identity.Role;
 import com.steadydesk.inbox.TicketDetails;
 import com.steadydesk.inbox.TicketId;
 import com.steadydesk.inbox.TicketManagement;
-import com.steadydesk.platform.DomainRuleViolation;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -396,15 +395,10 @@ class CrisisPages {
 
     /** Runs a command from the cockpit; a broken rule or bad input comes back as a message on the page. */
     private String act(long id, RedirectAttributes redirect, Locale locale, Runnable command) {
-        try {
+        return CockpitCommands.run(messages, id, redirect, locale, () -> {
             command.run();
-            redirect.addFlashAttribute("flash", msg("crisis.saved", locale));
-        } catch (DomainRuleViolation e) {
-            redirect.addFlashAttribute("flash", messages.getMessage("crisis.rule." + e.rule(), null, e.getMessage(), locale));
-        } catch (IllegalArgumentException e) {
-            redirect.addFlashAttribute("flash", e.getMessage());
-        }
-        return "redirect:/crisis/" + id;
+            return msg("crisis.saved", locale);
+        });
     }
 
     private String msg(String key, Locale locale, Object... args) {
