@@ -20,6 +20,7 @@ import com.steadydesk.scripts.ScriptManagement;
 import com.steadydesk.scripts.ScriptStatus;
 import com.steadydesk.scripts.ScriptsTestSupport;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -57,6 +58,8 @@ class CrisisCleanupTests {
     UserManagement users;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    ReportingChain chain;
 
     @Test
     void closingWritesTheChecklistAndVerifiesTheNoticesAreGone() {
@@ -181,6 +184,29 @@ class CrisisCleanupTests {
                 .extracting("rule").isEqualTo("crisis.cleanup.not-closed");
         assertThatThrownBy(() -> cleanup.sendFinalUpdate(crisis.id(), "结束", null)).isInstanceOf(DomainRuleViolation.class);
         assertThat(scripts.view(script).status()).isEqualTo(ScriptStatus.APPROVED);
+    }
+
+    @Test
+    void theReportsOfAClosedCrisisNoLongerEscalateNorWaitForAnAcknowledgement() {
+        String first = CrisisTestSupport.user(users, "duty", Role.CRISIS_LEAD);
+        String second = CrisisTestSupport.user(users, "boss", Role.SUPERVISOR);
+        chain.saveLevel(CrisisGrade.MINOR, 1, first, List.of(), List.of(), List.of("IN_APP"), 30);
+        chain.saveLevel(CrisisGrade.MINOR, 2, second, List.of(), List.of(), List.of("IN_APP"), 60);
+        try {
+            CrisisDetails crisis = declaredWithKeywords("关闭后不再升级");
+            Instant sent = chain.notices(crisis.id()).get(0).sentAt();
+            assertThat(chain.openNoticesFor(first)).extracting(ChainNotice::crisisId).contains(crisis.id());
+            closeAndAwaitVerification(crisis.id());
+
+            chain.escalateOverdue(sent.plus(Duration.ofMinutes(31)));
+
+            assertThat(chain.notices(crisis.id())).hasSize(1);
+            assertThat(chain.openNoticesFor(first)).extracting(ChainNotice::crisisId).doesNotContain(crisis.id());
+            assertThat(staffNotices.recent(second, null, 50).rows()).extracting(n -> n.link()).doesNotContain("/crisis/" + crisis.id().value());
+        } finally {
+            chain.saveLevel(CrisisGrade.MINOR, 1, null, List.of(), List.of("CRISIS_LEAD"), List.of("IN_APP"), 30);
+            chain.saveLevel(CrisisGrade.MINOR, 2, null, List.of(), List.of("SUPERVISOR"), List.of("IN_APP", "EMAIL"), 60);
+        }
     }
 
     private CrisisDetails declaredWithKeywords(String title) {
