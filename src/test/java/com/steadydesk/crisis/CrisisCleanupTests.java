@@ -151,29 +151,34 @@ class CrisisCleanupTests {
     void theFinalUpdateTellsSubscribersAndStaffAndThePublicPageShowsTheCrisisResolved() {
         String follower = CrisisTestSupport.user(users, "follower", Role.AGENT);
         String subscriber = confirmedSubscriber();
-        CrisisDetails crisis = declaredWithKeywords("结束公告测试");
-        statusPage.publish(crisis.id(), new StatusPage.UpdateDraft("INVESTIGATING", "正在排查支付问题。", "Investigating payments.", null));
-        ScriptsTestSupport.run(follower, Role.AGENT, () -> internalUpdates.follow(crisis.id()));
-        closeAndAwaitVerification(crisis.id());
-        assertThat(step(crisis.id(), "FINAL_UPDATE").done()).isFalse();
+        try {
+            CrisisDetails crisis = declaredWithKeywords("结束公告测试");
+            statusPage.publish(crisis.id(), new StatusPage.UpdateDraft("INVESTIGATING", "正在排查支付问题。", "Investigating payments.", null));
+            ScriptsTestSupport.run(follower, Role.AGENT, () -> internalUpdates.follow(crisis.id()));
+            closeAndAwaitVerification(crisis.id());
+            assertThat(step(crisis.id(), "FINAL_UPDATE").done()).isFalse();
 
-        StatusPage.UpdateDraft draft = cleanup.draftFinalUpdate(crisis.id());
-        assertThat(draft.phase()).isEqualTo("RESOLVED");
-        assertThat(draft.bodyZh()).contains("结束公告测试").contains("已解决");
-        PublicUpdate update = cleanup.sendFinalUpdate(crisis.id(), draft.bodyZh(), draft.bodyEn());
+            StatusPage.UpdateDraft draft = cleanup.draftFinalUpdate(crisis.id());
+            assertThat(draft.phase()).isEqualTo("RESOLVED");
+            assertThat(draft.bodyZh()).contains("结束公告测试").contains("已解决");
+            PublicUpdate update = cleanup.sendFinalUpdate(crisis.id(), draft.bodyZh(), draft.bodyEn());
 
-        assertThat(update.phase()).isEqualTo("RESOLVED");
-        assertThat(step(crisis.id(), "FINAL_UPDATE").outcome()).isEqualTo("SENT");
-        assertThat(statusPage.current().crises()).filteredOn(c -> c.id() == crisis.id().value())
-                .singleElement().satisfies(c -> assertThat(c.over()).isTrue());
-        // the final word does not bring the banner or the mail footer back
-        assertThat(helpCenter.bannerOf(crisis.id().value())).isEmpty();
-        assertThat(mailFooter.current()).extracting(MailFooter.FooterNotice::key).doesNotContain("crisis-" + crisis.id().value());
-        assertThat(staffNotices.recent(follower, null, 5).rows()).extracting(n -> n.subject())
-                .anyMatch(s -> s.contains("Resolved") && s.contains("结束公告测试"));
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
-                assertThat(subscriptions.deliveries("crisis-update:" + update.id())).extracting(Delivery::recipient).contains(subscriber));
-        assertThatThrownBy(() -> cleanup.sendFinalUpdate(crisis.id(), "再发一次", null)).isInstanceOf(DomainRuleViolation.class);
+            assertThat(update.phase()).isEqualTo("RESOLVED");
+            assertThat(step(crisis.id(), "FINAL_UPDATE").outcome()).isEqualTo("SENT");
+            assertThat(statusPage.current().crises()).filteredOn(c -> c.id() == crisis.id().value())
+                    .singleElement().satisfies(c -> assertThat(c.over()).isTrue());
+            // the final word does not bring the banner or the mail footer back
+            assertThat(helpCenter.bannerOf(crisis.id().value())).isEmpty();
+            assertThat(mailFooter.current()).extracting(MailFooter.FooterNotice::key).doesNotContain("crisis-" + crisis.id().value());
+            assertThat(staffNotices.recent(follower, null, 5).rows()).extracting(n -> n.subject())
+                    .anyMatch(s -> s.contains("Resolved") && s.contains("结束公告测试"));
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                    assertThat(subscriptions.deliveries("crisis-update:" + update.id())).extracting(Delivery::recipient).contains(subscriber));
+            assertThatThrownBy(() -> cleanup.sendFinalUpdate(crisis.id(), "再发一次", null)).isInstanceOf(DomainRuleViolation.class);
+        } finally {
+            // other tests count the confirmed subscribers: leave none behind
+            unsubscribe(subscriber);
+        }
     }
 
     @Test
@@ -233,6 +238,12 @@ class CrisisCleanupTests {
         scripts.submitForReview(id);
         scripts.approveAs(id, "rita.reviewer", "ok");
         return id;
+    }
+
+    private void unsubscribe(String address) {
+        jdbc.sql("select text_body from outbound_messages where to_address = ? and text_body like '%unsubscribe?token=%' order by id desc limit 1")
+                .param(address).query(String.class).optional()
+                .ifPresent(mail -> subscriptions.unsubscribe(mail.substring(mail.indexOf("unsubscribe?token=") + 18).split("\\s")[0]));
     }
 
     private String confirmedSubscriber() {

@@ -55,6 +55,8 @@ class CockpitPanelsTests {
                 .id().value();
         mvc.perform(post("/crisis/" + id + "/contact-point-changes").with(csrf()).param("change", "热线转接外包坐席"))
                 .andExpect(status().is3xxRedirection());
+        assertThat(mvc.perform(get("/crisis/" + id)).andReturn().getResponse().getContentAsString())
+                .contains("临时调整（危机结束后恢复）").contains("热线转接外包坐席").doesNotContain("收尾清单");
         crises.resolve(new CrisisId(id));
         crises.close(new CrisisId(id));
         // the never-public crisis needs no final update; the three notices are verified gone by the close listener
