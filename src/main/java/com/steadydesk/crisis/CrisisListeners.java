@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
 /**
  * Reactions that must not be lost: new tickets that mention a crisis's keywords are linked to it, and a closed
  * crisis's traces in lower modules are cleaned up (crisis-only scripts hidden for review, help-center banner and
- * callouts removed, mail footer back to normal).
+ * callouts removed, mail footer back to normal) and verified on its clean-up checklist.
  */
 @Component
 class CrisisListeners {
@@ -30,13 +30,15 @@ class CrisisListeners {
     private final MailFooter mailFooter;
     private final StatusPage statusPage;
     private final PublicSubscriptions subscriptions;
+    private final CrisisCleanup cleanup;
     private final String baseUrl;
 
     CrisisListeners(CrisisManagement crises, TicketManagement tickets, CrisisTimeline timeline, ScriptManagement scripts,
-            HelpCenterNotices helpCenter, MailFooter mailFooter, StatusPage statusPage, PublicSubscriptions subscriptions,
+            HelpCenterNotices helpCenter, MailFooter mailFooter, StatusPage statusPage, PublicSubscriptions subscriptions, CrisisCleanup cleanup,
             @Value("${steadydesk.base-url:http://localhost:8080}") String baseUrl) {
         this.statusPage = statusPage;
         this.subscriptions = subscriptions;
+        this.cleanup = cleanup;
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
         this.crises = crises;
         this.tickets = tickets;
@@ -73,17 +75,13 @@ class CrisisListeners {
     void on(CrisisClosed event) {
         long id = event.crisisId().value();
         statusPage.invalidate();
-        if (!statusPage.updates(event.crisisId()).isEmpty()) {
-            String title = crises.find(event.crisisId()).title();
-            subscriptions.publish(new PublicNotice("crisis-closed:" + id, "【已结束】" + title, "[Over] " + title,
-                    title + " 已处理完毕，服务恢复正常。感谢您的耐心。", title + " is over and service is back to normal. Thank you for your patience.",
-                    baseUrl + "/status"));
-        }
         scripts.crisisClosed(id);
         helpCenter.clearAll(id);
         mailFooter.clear(footerKey(event.crisisId()));
         timeline.appendAs("system", event.crisisId(), "CLEAN_UP", "crisis-only scripts hidden and listed for retire/keep; "
-                + "help-center banner and callouts removed; mail footer notice cleared; status page refreshed and subscribers told it is over");
+                + "help-center banner and callouts removed; mail footer notice cleared; keyword auto-link off; status page refreshed");
+        // subscribers hear that it is over from the final update the lead sends from the checklist, not from here
+        cleanup.verifyNoticesRemoved(event.crisisId());
     }
 
     /** The key of the crisis's notice under outgoing mail. */

@@ -46,6 +46,7 @@ public class CrisisManagement {
     private final PlaybookManagement playbooks;
     private final TicketManagement tickets;
     private final SourceOfTruthManagement sourceOfTruth;
+    private final CrisisCleanup cleanup;
     private final JdbcClient jdbc;
     private final CurrentUser currentUser;
     private final AuditLog audit;
@@ -54,8 +55,8 @@ public class CrisisManagement {
     private final ZoneId zone;
 
     CrisisManagement(CrisisEvents crises, GradingSettings grading, CrisisTimeline timeline, ReportingChain chain,
-            PlaybookManagement playbooks, TicketManagement tickets, SourceOfTruthManagement sourceOfTruth, JdbcClient jdbc,
-            CurrentUser currentUser, AuditLog audit, ApplicationEventPublisher events, Clock clock,
+            PlaybookManagement playbooks, TicketManagement tickets, SourceOfTruthManagement sourceOfTruth, CrisisCleanup cleanup,
+            JdbcClient jdbc, CurrentUser currentUser, AuditLog audit, ApplicationEventPublisher events, Clock clock,
             @Value("${steadydesk.display-zone:Asia/Shanghai}") String zone) {
         this.crises = crises;
         this.grading = grading;
@@ -64,6 +65,7 @@ public class CrisisManagement {
         this.playbooks = playbooks;
         this.tickets = tickets;
         this.sourceOfTruth = sourceOfTruth;
+        this.cleanup = cleanup;
         this.jdbc = jdbc;
         this.currentUser = currentUser;
         this.audit = audit;
@@ -220,13 +222,17 @@ public class CrisisManagement {
         audit.record("crisis.resolved", "crisis " + id.value(), null);
     }
 
-    /** Closes the crisis; listeners of {@link CrisisClosed} run the clean-up. */
+    /**
+     * Closes the crisis and writes its clean-up checklist; listeners of {@link CrisisClosed} remove its notices in the
+     * lower modules. Keyword auto-linking stops with the close (only declared crises link by keyword).
+     */
     @Transactional
     public void close(CrisisId id) {
         CrisisEvent crisis = load(id);
         crisis.close(Instant.now(clock));
         crises.save(crisis);
         timeline.append(id, "CLOSED", "the crisis is closed");
+        cleanup.prepare(id);
         audit.record("crisis.closed", "crisis " + id.value(), null);
         events.publishEvent(new CrisisClosed(id));
     }

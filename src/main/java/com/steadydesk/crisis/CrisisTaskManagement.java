@@ -41,7 +41,7 @@ public class CrisisTaskManagement {
     public CrisisTaskView add(CrisisId crisis, NewTask command) {
         requireCrisis(crisis);
         Instant now = Instant.now(clock);
-        CrisisTask task = tasks.save(CrisisTask.create(crisis.value(), null, command.title(), command.department(), null, command.assignee(),
+        CrisisTask task = tasks.save(CrisisTask.create(crisis.value(), null, command.title(), null, command.department(), null, command.assignee(),
                 command.dueAt(), null, null, currentUser.username(), now));
         timeline.append(crisis, "TASK", "task added: " + task.getTitle() + " [" + task.getDepartment() + "]"
                 + (task.getAssignee() == null ? "" : " → " + task.getAssignee()));
@@ -138,7 +138,7 @@ public class CrisisTaskManagement {
     }
 
     static CrisisTaskView view(CrisisTask t, Instant now, List<CrisisTaskView.Comment> comments) {
-        return new CrisisTaskView(t.getId(), new CrisisId(t.getCrisisId()), t.getPlaybookStepId(), t.getTitle(), t.getDepartment(),
+        return new CrisisTaskView(t.getId(), new CrisisId(t.getCrisisId()), t.getPlaybookStepId(), t.getTitle(), t.getTitleEn(), t.getDepartment(),
                 t.getOwnerRole(), t.getAssignee(), t.getDueAt(), t.getStatus(), t.getSkipReason(), t.getScriptRef(), t.getArticleRef(),
                 t.getCreatedBy(), t.getCreatedAt(), t.getCompletedAt(), t.overdueAt(now), t.doneLate(), comments);
     }

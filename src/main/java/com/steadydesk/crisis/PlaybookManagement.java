@@ -116,7 +116,7 @@ public class PlaybookManagement {
             if (titles.contains(step.titleZh())) {
                 continue;
             }
-            created.add(tasks.save(CrisisTask.create(crisis.value(), step.id(), step.titleZh(), step.department(), step.ownerRole(), null,
+            created.add(tasks.save(CrisisTask.create(crisis.value(), step.id(), step.titleZh(), step.titleEn(), step.department(), step.ownerRole(), null,
                     declaredAt.plus(Duration.ofMinutes(step.dueOffsetMinutes())), step.scriptRef(), step.articleRef(), by, declaredAt)));
         }
         if (!created.isEmpty()) {

@@ -143,6 +143,7 @@ public class ReportingChain {
     public List<ChainNotice> openNoticesFor(String username) {
         return jdbc.sql("""
                         select * from crisis_chain_notices where acknowledged_at is null and escalated_at is null and ? = any(recipients)
+                          and crisis_id not in (select id from crises where status in ('CLOSED', 'DISMISSED'))
                         order by id""").param(username).query(ReportingChain::notice).list();
     }
 
@@ -177,12 +178,14 @@ public class ReportingChain {
     /**
      * Escalates every open report whose acknowledgement time has passed at {@code now}: it is closed as escalated and
      * the next level of its chain is told; after the last level, the last level is told again (someone must answer).
-     * Answers how many reports escalated. The schedule calls it with the clock's time; tests with any time.
+     * Answers how many reports escalated. The schedule calls it with the clock's time; tests with any time. Reports of a
+     * closed crisis or a dismissed report no longer escalate: nobody must be woken for what is over.
      */
     @Transactional
     public int escalateOverdue(Instant now) {
         List<ChainNotice> due = jdbc.sql("""
                         select * from crisis_chain_notices where acknowledged_at is null and escalated_at is null and ack_due_at <= ?
+                          and crisis_id not in (select id from crises where status in ('CLOSED', 'DISMISSED'))
                         order by ack_due_at for update skip locked""")
                 .param(Timestamp.from(now)).query(ReportingChain::notice).list();
         for (ChainNotice notice : due) {

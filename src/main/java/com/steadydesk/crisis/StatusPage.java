@@ -107,7 +107,9 @@ public class StatusPage {
     @Transactional
     public PublicUpdate publish(CrisisId id, UpdateDraft draft) {
         CrisisEvent crisis = load(id);
-        if (crisis.getStatus() != CrisisStatus.DECLARED && crisis.getStatus() != CrisisStatus.RESOLVED) {
+        // the clean-up checklist of a closed crisis sends one last "resolved" update; it must not bring the banner back
+        boolean finalWord = crisis.getStatus() == CrisisStatus.CLOSED && "RESOLVED".equals(draft.phase());
+        if (crisis.getStatus() != CrisisStatus.DECLARED && crisis.getStatus() != CrisisStatus.RESOLVED && !finalWord) {
             throw new DomainRuleViolation("crisis.publish.not-active", "only a declared crisis has public updates");
         }
         if (draft.bodyZh() == null || draft.bodyZh().isBlank()) {
@@ -130,8 +132,10 @@ public class StatusPage {
         timeline.append(id, "PUBLIC_UPDATE", "[" + phase + "] " + draft.bodyZh().strip());
         audit.record("crisis.update-published", "crisis " + id.value(), phase);
         String link = "/status#crisis-" + id.value();
-        helpCenter.showBanner(id.value(), crisis.getTitle(), link);
-        mailFooter.show("crisis-" + id.value(), crisis.getTitle() + " — 最新进展 / latest updates:", baseUrl + link);
+        if (!finalWord) {
+            helpCenter.showBanner(id.value(), crisis.getTitle(), link);
+            mailFooter.show("crisis-" + id.value(), crisis.getTitle() + " — 最新进展 / latest updates:", baseUrl + link);
+        }
         events.publishEvent(new StatusUpdatePublished(id, updateId));
         invalidateAfterCommit();
         return updates(id).stream().filter(u -> u.id() == updateId).findFirst().orElseThrow();

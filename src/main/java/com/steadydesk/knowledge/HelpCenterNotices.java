@@ -87,6 +87,12 @@ public class HelpCenterNotices {
                 .query((rs, i) -> new PublicBanner(rs.getLong(1), rs.getString(2), rs.getString(3))).optional();
     }
 
+    /** The crisis's own banner while it is shown (a closed crisis's clean-up checks that it is gone). */
+    public Optional<PublicBanner> bannerOf(long crisisId) {
+        return jdbc.sql("select crisis_id, title, link from kb_help_banners where crisis_id = ?").param(crisisId)
+                .query((rs, i) -> new PublicBanner(rs.getLong(1), rs.getString(2), rs.getString(3))).optional();
+    }
+
     public List<ArticleCallout> calloutsFor(long articleId) {
         return jdbc.sql("select crisis_id, article_id, text, link from kb_callouts where article_id = ? order by created_at desc, id desc")
                 .param(articleId).query((rs, i) -> new ArticleCallout(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4))).list();

@@ -199,6 +199,18 @@ public class ScriptManagement {
         return n;
     }
 
+    /** The scripts written for this crisis, whatever their status, oldest first (the crisis's clean-up checklist lists them). */
+    public List<ScriptSummary> ofCrisis(long crisisId) {
+        List<Long> ids = scripts.findByCrisisId(crisisId).stream().map(Script::getId).toList();
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        List<ScriptSummary> list = new java.util.ArrayList<>(catalog.list(true, catalogFilter(null, ids), null, ids.size()).stream()
+                .map(this::summary).toList());
+        java.util.Collections.reverse(list);
+        return list;
+    }
+
     /** Approved scripts hidden by expiry or a closed crisis, waiting for "retire" or "keep". */
     public List<ScriptSummary> cleanupCandidates() {
         return catalog.cleanupCandidates().stream().map(this::summary).toList();

@@ -18,6 +18,8 @@ public class CrisisTask {
     private long crisisId;
     private Long playbookStepId;
     private String title;
+    /** The English title of a task started from a playbook step; null for tasks written by hand (shown as written). */
+    private String titleEn;
     private Department department;
     private String ownerRole;
     private String assignee;
@@ -33,13 +35,14 @@ public class CrisisTask {
     private Integer version;
 
     @PersistenceCreator
-    CrisisTask(Long id, long crisisId, Long playbookStepId, String title, Department department, String ownerRole, String assignee,
-            Instant dueAt, TaskStatus status, String skipReason, String scriptRef, String articleRef, String createdBy, Instant createdAt,
-            Instant completedAt, Integer version) {
+    CrisisTask(Long id, long crisisId, Long playbookStepId, String title, String titleEn, Department department, String ownerRole,
+            String assignee, Instant dueAt, TaskStatus status, String skipReason, String scriptRef, String articleRef, String createdBy,
+            Instant createdAt, Instant completedAt, Integer version) {
         this.id = id;
         this.crisisId = crisisId;
         this.playbookStepId = playbookStepId;
         this.title = title;
+        this.titleEn = titleEn;
         this.department = department;
         this.ownerRole = ownerRole;
         this.assignee = assignee;
@@ -54,8 +57,8 @@ public class CrisisTask {
         this.version = version;
     }
 
-    public static CrisisTask create(long crisisId, Long playbookStepId, String title, Department department, String ownerRole,
-            String assignee, Instant dueAt, String scriptRef, String articleRef, String by, Instant now) {
+    public static CrisisTask create(long crisisId, Long playbookStepId, String title, String titleEn, Department department,
+            String ownerRole, String assignee, Instant dueAt, String scriptRef, String articleRef, String by, Instant now) {
         if (title == null || title.isBlank()) {
             throw new IllegalArgumentException("a task needs a title");
         }
@@ -63,7 +66,9 @@ public class CrisisTask {
             throw new IllegalArgumentException("a task needs a department");
         }
         String t = title.strip();
-        return new CrisisTask(null, crisisId, playbookStepId, t.length() > 300 ? t.substring(0, 300) : t, department, ownerRole,
+        String en = blankToNull(titleEn);
+        return new CrisisTask(null, crisisId, playbookStepId, t.length() > 300 ? t.substring(0, 300) : t,
+                en == null || en.length() <= 300 ? en : en.substring(0, 300), department, ownerRole,
                 blankToNull(assignee), dueAt, TaskStatus.TODO, null, scriptRef, articleRef, by, now, null, null);
     }
 
@@ -117,6 +122,7 @@ public class CrisisTask {
     public long getCrisisId() { return crisisId; }
     public Long getPlaybookStepId() { return playbookStepId; }
     public String getTitle() { return title; }
+    public String getTitleEn() { return titleEn; }
     public Department getDepartment() { return department; }
     public String getOwnerRole() { return ownerRole; }
     public String getAssignee() { return assignee; }

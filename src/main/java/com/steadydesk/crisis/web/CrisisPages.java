@@ -23,7 +23,6 @@ import com.steadydesk.identity.Role;
 import com.steadydesk.inbox.TicketDetails;
 import com.steadydesk.inbox.TicketId;
 import com.steadydesk.inbox.TicketManagement;
-import com.steadydesk.platform.DomainRuleViolation;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -62,13 +61,18 @@ class CrisisPages {
     private final BulkReplies bulkReplies;
     private final CrisisReviews reviews;
     private final FollowUps followUps;
+    private final com.steadydesk.crisis.CrisisCleanup cleanup;
+    private final com.steadydesk.crisis.InternalUpdates internalUpdates;
     private final TicketManagement tickets;
     private final CurrentUser currentUser;
     private final MessageSource messages;
     private final ZoneId zone;
 
     CrisisPages(CrisisManagement crises, ReportingChain chain, CrisisTaskManagement tasks, CrisisTimeline timeline, StatusPage statusPage, BulkReplies bulkReplies, CrisisReviews reviews, FollowUps followUps,
+            com.steadydesk.crisis.CrisisCleanup cleanup, com.steadydesk.crisis.InternalUpdates internalUpdates,
             TicketManagement tickets, CurrentUser currentUser, MessageSource messages, @Value("${steadydesk.display-zone:Asia/Shanghai}") String zone) {
+        this.cleanup = cleanup;
+        this.internalUpdates = internalUpdates;
         this.crises = crises;
         this.chain = chain;
         this.tasks = tasks;
@@ -91,6 +95,7 @@ class CrisisPages {
         model.addAttribute("open", agent ? crises.open() : List.of());
         model.addAttribute("page", agent ? crises.all(after, 30) : null);
         model.addAttribute("toAcknowledge", chain.openNoticesFor(currentUser.username()));
+        model.addAttribute("cleanupOpen", agent ? cleanup.crisesWithOpenCleanup() : Set.of());
         return "crisis/list";
     }
 
@@ -182,6 +187,13 @@ class CrisisPages {
         model.addAttribute("urgencies", GradingFactors.Urgency.values());
         model.addAttribute("attentions", GradingFactors.Attention.values());
         model.addAttribute("active", crisis.status() == CrisisStatus.DECLARED || crisis.status() == CrisisStatus.RESOLVED);
+        // clean-up checklist, internal updates, linking from a search (templates/crisis/panels.html)
+        model.addAttribute("cleanup", cleanup.checklist(crisisId));
+        model.addAttribute("finalDraft", crisis.status() == CrisisStatus.CLOSED ? cleanup.draftFinalUpdate(crisisId) : null);
+        model.addAttribute("internalUpdates", internalUpdates.of(crisisId));
+        model.addAttribute("following", internalUpdates.follows(crisisId, currentUser.username()));
+        model.addAttribute("mayPostInternal", internalUpdates.mayPost(crisisId));
+        model.addAttribute("ticketChannels", com.steadydesk.channels.Channel.values());
         return "crisis/cockpit";
     }
 
@@ -383,15 +395,10 @@ class CrisisPages {
 
     /** Runs a command from the cockpit; a broken rule or bad input comes back as a message on the page. */
     private String act(long id, RedirectAttributes redirect, Locale locale, Runnable command) {
-        try {
+        return CockpitCommands.run(messages, id, redirect, locale, () -> {
             command.run();
-            redirect.addFlashAttribute("flash", msg("crisis.saved", locale));
-        } catch (DomainRuleViolation e) {
-            redirect.addFlashAttribute("flash", messages.getMessage("crisis.rule." + e.rule(), null, e.getMessage(), locale));
-        } catch (IllegalArgumentException e) {
-            redirect.addFlashAttribute("flash", e.getMessage());
-        }
-        return "redirect:/crisis/" + id;
+            return msg("crisis.saved", locale);
+        });
     }
 
     private String msg(String key, Locale locale, Object... args) {
