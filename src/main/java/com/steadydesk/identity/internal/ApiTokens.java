@@ -72,16 +72,20 @@ public class ApiTokens {
     Optional<Authentication> authenticate(String secret) {
         Instant now = Instant.now(clock);
         String hash = hash(secret);
-        Optional<Long> userId = jdbc.sql("""
-                        select user_id from api_tokens where token_hash = ? and revoked_at is null
-                          and (expires_at is null or expires_at > ?)""")
-                .params(hash, Timestamp.from(now))
-                .query(Long.class).optional();
-        // At most one write a minute per token: every API call updating the same row would serialise intake.
-        userId.ifPresent(id -> jdbc.sql("""
+        record Match(long userId, boolean stale) {
+        }
+        Optional<Match> match = jdbc.sql("""
+                        select user_id, (last_used_at is null or last_used_at < ?) as stale from api_tokens
+                        where token_hash = ? and revoked_at is null and (expires_at is null or expires_at > ?)""")
+                .params(Timestamp.from(now.minusSeconds(60)), hash, Timestamp.from(now))
+                .query(Match.class).optional();
+        // At most one write a minute per token, and none on most calls: every API call updating the same row would
+        // serialise intake behind that row's lock.
+        match.filter(Match::stale).ifPresent(m -> jdbc.sql("""
                         update api_tokens set last_used_at = ? where token_hash = ?
                           and (last_used_at is null or last_used_at < ?)""")
                 .params(Timestamp.from(now), hash, Timestamp.from(now.minusSeconds(60))).update());
+        Optional<Long> userId = match.map(Match::userId);
         return userId.flatMap(users::findById)
                 .filter(u -> u.isActive() && !u.isLocked(now))
                 .map(u -> UsernamePasswordAuthenticationToken.authenticated(u.getUsername(), null,

@@ -2,6 +2,7 @@ package com.steadydesk.inbox.sla;
 
 import com.steadydesk.inbox.sla.BusinessCalendar.OpeningHours;
 import com.steadydesk.platform.NotFoundException;
+import com.steadydesk.platform.ReadThroughCache;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -26,6 +27,8 @@ class BusinessCalendars {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    /** Every SLA clock started or moved needs its calendar: four queries each time without this. */
+    private final ReadThroughCache<Long, BusinessCalendar> cache = new ReadThroughCache<>(java.time.Duration.ofSeconds(30));
 
     BusinessCalendars(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
@@ -53,10 +56,11 @@ class BusinessCalendars {
 
     /** The calendar targets count in; {@code null} is 24x7. */
     BusinessCalendar calendarFor(Long calendarId) {
-        return calendarId == null ? BusinessCalendar.alwaysOpen() : get(calendarId).toCalendar();
+        return calendarId == null ? BusinessCalendar.alwaysOpen() : cache.get(calendarId, id -> get(id).toCalendar());
     }
 
     long create(String name, ZoneId zone, boolean alwaysOpen) {
+        cache.clear();
         return jdbc.sql("insert into business_calendars (name, time_zone, always_open, updated_at) values (?, ?, ?, ?) returning id")
                 .params(name, zone.getId(), alwaysOpen, now()).query(Long.class).single();
     }
@@ -68,6 +72,7 @@ class BusinessCalendars {
 
     /** Replaces name, zone, 24x7 flag and the weekly hours. */
     void update(long id, String name, ZoneId zone, boolean alwaysOpen, Map<DayOfWeek, List<OpeningHours>> weekly) {
+        cache.clear();
         int rows = jdbc.sql("update business_calendars set name = ?, time_zone = ?, always_open = ?, updated_at = ? where id = ?")
                 .params(name, zone.getId(), alwaysOpen, now(), id).update();
         if (rows == 0) {
@@ -106,10 +111,12 @@ class BusinessCalendars {
     }
 
     void delete(long id) {
+        cache.clear();
         jdbc.sql("delete from business_calendars where id = ?").param(id).update();
     }
 
     private void touch(long id) {
+        cache.clear();
         jdbc.sql("update business_calendars set updated_at = ? where id = ?").params(now(), id).update();
     }
 

@@ -3,6 +3,7 @@ package com.steadydesk.inbox.sla;
 import com.steadydesk.channels.Channel;
 import com.steadydesk.inbox.TicketPriority;
 import com.steadydesk.platform.NotFoundException;
+import com.steadydesk.platform.ReadThroughCache;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -19,6 +20,8 @@ class SlaPolicies {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    /** Every ticket opened or changed matches against the whole list. */
+    private final ReadThroughCache<String, List<SlaPolicy>> cache = new ReadThroughCache<>(Duration.ofSeconds(30));
 
     SlaPolicies(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
@@ -26,11 +29,11 @@ class SlaPolicies {
     }
 
     List<SlaPolicy> all() {
-        return jdbc.sql("select * from sla_policies order by position, id").query(SlaPolicies::map).list();
+        return cache.get("all", k -> List.copyOf(jdbc.sql("select * from sla_policies order by position, id").query(SlaPolicies::map).list()));
     }
 
     Optional<SlaPolicy> find(long id) {
-        return jdbc.sql("select * from sla_policies where id = ?").param(id).query(SlaPolicies::map).optional();
+        return all().stream().filter(p -> p.id() == id).findFirst();
     }
 
     SlaPolicy get(long id) {
@@ -39,6 +42,7 @@ class SlaPolicies {
 
     /** Adds the policy at the end of the list; answers its id. */
     long create(SlaPolicy p) {
+        cache.clear();
         return jdbc.sql("""
                 insert into sla_policies (name, channel, priority, vip_tier, first_response_seconds, resolution_seconds,
                     calendar_id, at_risk_percent, active, position, updated_at)
@@ -50,6 +54,7 @@ class SlaPolicies {
     }
 
     void update(long id, SlaPolicy p) {
+        cache.clear();
         int rows = jdbc.sql("""
                 update sla_policies set name = :name, channel = :channel, priority = :priority, vip_tier = :tier,
                     first_response_seconds = :fr, resolution_seconds = :res, calendar_id = :calendar,
@@ -62,6 +67,7 @@ class SlaPolicies {
     }
 
     void setActive(long id, boolean active) {
+        cache.clear();
         jdbc.sql("update sla_policies set active = ?, updated_at = ? where id = ?")
                 .params(active, java.sql.Timestamp.from(now()), id).update();
     }
@@ -76,12 +82,14 @@ class SlaPolicies {
             return;
         }
         java.util.Collections.swap(ordered, i, j);
+        cache.clear();
         for (int k = 0; k < ordered.size(); k++) {
             jdbc.sql("update sla_policies set position = ? where id = ?").params((k + 1) * 10, ordered.get(k).id()).update();
         }
     }
 
     void delete(long id) {
+        cache.clear();
         jdbc.sql("delete from sla_policies where id = ?").param(id).update();
     }
 

@@ -46,6 +46,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -110,7 +111,8 @@ class TicketApi {
         TicketId id = tickets.open(new OpenTicket(request.subject(), request.body(), null, customer.id(),
                 request.channel() == null ? Channel.API : request.channel(), request.priority(), request.tags(), Map.of(), List.of(),
                 null, null), customer.vipTier());
-        return ResponseEntity.created(URI.create("/api/v1/tickets/" + id.value())).body(view(id));
+        // The requester is known already: no need to read the customer back.
+        return ResponseEntity.created(URI.create("/api/v1/tickets/" + id.value())).body(view(details(id), Optional.of(customer)));
     }
 
     @GetMapping("/{id}")
@@ -246,7 +248,11 @@ class TicketApi {
 
     private TicketView view(TicketId id) {
         TicketDetails ticket = details(id);
-        Requester requester = customers.find(ticket.customerId())
+        return view(ticket, customers.find(ticket.customerId()));
+    }
+
+    private TicketView view(TicketDetails ticket, Optional<CustomerProfile> customer) {
+        Requester requester = customer
                 .map(c -> new Requester(c.id().value(), c.name(), masking.emailForViewer(c.primaryEmail()),
                         masking.phoneForViewer(c.primaryPhone()), c.isVip()))
                 .orElse(new Requester(ticket.customerId().value(), null, null, null, ticket.vip()));
