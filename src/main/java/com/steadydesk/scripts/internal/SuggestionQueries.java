@@ -1,6 +1,8 @@
 package com.steadydesk.scripts.internal;
 
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -14,13 +16,18 @@ import java.util.regex.Pattern;
  */
 public final class SuggestionQueries {
 
-    private static final int MAX_QUERIES = 2;
     private static final float KEYWORD_WEIGHT = 0.5f;
+    /**
+     * Words (Chinese runs between punctuation count as one) kept in the message query. Every word multiplies the
+     * clauses of the search query (three fields, three analyses, fuzzy alternatives for words the index does not know),
+     * so a long or chatty message cost several times a short one while its extra words hardly changed the ranking.
+     */
+    static final int MAX_WORDS = 6;
     private static final Pattern FILLER = Pattern.compile("请问|麻烦|你们|我们|我的|你好|您好|谢谢|什么时候|什么|怎么办|怎么|为什么|能不能|可不可以|可以|还没有|还没|"
             + "一下|已经|到底|是不是|有没有|吗|呢|吧|啊|呀|哦|了|的|我|你|您");
     private static final Pattern ENGLISH_FILLER = Pattern.compile("(?i)\\b(how|what|when|where|why|who|do|does|did|i|i'm|my|me|we|our|you|your|"
             + "can|could|would|will|please|is|are|was|it|its|the|a|an|to|of|for|has|have|had|been|get|got|still|yet|not|no|hi|hello|"
-            + "thanks|thank|just|there|this|that)\\b");
+            + "thanks|thank|just|there|this|that|want|make|about|any|some|very|really|so)\\b");
     private static final Pattern PUNCTUATION = Pattern.compile("[，。！？、,.!?；;:：\\n\\r()（）\"“”']+");
 
     private SuggestionQueries() {
@@ -31,29 +38,52 @@ public final class SuggestionQueries {
     }
 
     /**
-     * The queries for a message: its words without filler, and its topic keywords at half weight. Two queries only:
-     * each costs a search with highlighting, and suggestions must stay within a few milliseconds.
+     * The queries for a message: its words without filler (at most {@link #MAX_WORDS}, topic keywords and longer words
+     * first), and its topic keywords at half weight. Two queries only: suggestions must stay within a few milliseconds.
      */
     public static List<Query> of(String message) {
-        Set<String> queries = new LinkedHashSet<>();
-        var chunks = new ArrayList<String>();
+        String lower = message.toLowerCase(Locale.ROOT);
+        List<String> keywords = topicKeywords(lower);
+        var words = new ArrayList<String>();
         for (String chunk : PUNCTUATION.split(ENGLISH_FILLER.matcher(FILLER.matcher(message).replaceAll(" ")).replaceAll(" "))) {
             String c = chunk.strip().replaceAll("\\s+", " ");
             if (c.codePointCount(0, c.length()) >= 2) {
-                chunks.add(c);
+                words.addAll(List.of(c.split(" ")));
             }
         }
-        if (chunks.size() > 1) {
-            queries.add(String.join(" ", chunks));
-        }
-        chunks.stream().sorted((a, b) -> b.length() - a.length()).forEach(queries::add);
         var result = new ArrayList<Query>();
-        queries.stream().limit(MAX_QUERIES - 1).forEach(q -> result.add(new Query(q, 1f)));
-        String lower = message.toLowerCase(Locale.ROOT);
-        String keywords = String.join(" ", TopicClassifier.KEYWORDS.values().stream().flatMap(List::stream).filter(lower::contains).toList());
-        if (!keywords.isBlank() && result.stream().noneMatch(q -> q.text().equals(keywords))) {
-            result.add(new Query(keywords, KEYWORD_WEIGHT));
+        if (!words.isEmpty()) {
+            result.add(new Query(String.join(" ", mostInformative(words, keywords)), 1f));
+        }
+        String keywordQuery = String.join(" ", keywords);
+        if (!keywordQuery.isBlank() && result.stream().noneMatch(q -> q.text().equals(keywordQuery))) {
+            result.add(new Query(keywordQuery, KEYWORD_WEIGHT));
         }
         return result;
+    }
+
+    /** The topic keywords in the message, without those inside a longer one found too ("complain" in "complaint"). */
+    static List<String> topicKeywords(String lowerCaseMessage) {
+        List<String> found = new ArrayList<>(new LinkedHashSet<>(
+                TopicClassifier.KEYWORDS.values().stream().flatMap(List::stream).filter(lowerCaseMessage::contains).toList()));
+        found.removeIf(k -> found.stream().anyMatch(other -> other.length() > k.length() && other.contains(k)));
+        return found;
+    }
+
+    /**
+     * At most {@link #MAX_WORDS} words in their order in the message; when there are more, words holding a topic
+     * keyword stay, then the longest (a long word is a rare word: "refund" and "物流也查不到" tell more than "app" or "等").
+     */
+    private static List<String> mostInformative(List<String> words, List<String> keywords) {
+        List<String> distinct = List.copyOf(new LinkedHashSet<>(words));
+        if (distinct.size() <= MAX_WORDS) {
+            return distinct;
+        }
+        Set<String> kept = new HashSet<>();
+        distinct.stream()
+                .sorted(Comparator.comparing((String w) -> keywords.stream().noneMatch(k -> w.toLowerCase(Locale.ROOT).contains(k)))
+                        .thenComparing(w -> -w.codePointCount(0, w.length())))
+                .limit(MAX_WORDS).forEach(kept::add);
+        return distinct.stream().filter(kept::contains).toList();
     }
 }
