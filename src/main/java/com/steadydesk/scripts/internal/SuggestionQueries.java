@@ -1,12 +1,9 @@
 package com.steadydesk.scripts.internal;
 
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -17,12 +14,6 @@ import java.util.regex.Pattern;
 public final class SuggestionQueries {
 
     private static final float KEYWORD_WEIGHT = 0.5f;
-    /**
-     * Words (Chinese runs between punctuation count as one) kept in the message query. Every word multiplies the
-     * clauses of the search query (three fields, three analyses, fuzzy alternatives for words the index does not know),
-     * so a long or chatty message cost several times a short one while its extra words hardly changed the ranking.
-     */
-    static final int MAX_WORDS = 6;
     private static final Pattern FILLER = Pattern.compile("请问|麻烦|你们|我们|我的|你好|您好|谢谢|什么时候|什么|怎么办|怎么|为什么|能不能|可不可以|可以|还没有|还没|"
             + "一下|已经|到底|是不是|有没有|吗|呢|吧|啊|呀|哦|了|的|我|你|您");
     private static final Pattern ENGLISH_FILLER = Pattern.compile("(?i)\\b(how|what|when|where|why|who|do|does|did|i|i'm|my|me|we|our|you|your|"
@@ -38,8 +29,9 @@ public final class SuggestionQueries {
     }
 
     /**
-     * The queries for a message: its words without filler (at most {@link #MAX_WORDS}, topic keywords and longer words
-     * first), and its topic keywords at half weight. Two queries only: suggestions must stay within a few milliseconds.
+     * The queries for a message: its words without filler, and its topic keywords at half weight. Two queries only:
+     * suggestions must stay within a few milliseconds (the search index keeps only the most informative words of a long
+     * message when it ranks).
      */
     public static List<Query> of(String message) {
         String lower = message.toLowerCase(Locale.ROOT);
@@ -53,7 +45,7 @@ public final class SuggestionQueries {
         }
         var result = new ArrayList<Query>();
         if (!words.isEmpty()) {
-            result.add(new Query(String.join(" ", mostInformative(words, keywords)), 1f));
+            result.add(new Query(String.join(" ", new LinkedHashSet<>(words)), 1f));
         }
         String keywordQuery = String.join(" ", keywords);
         if (!keywordQuery.isBlank() && result.stream().noneMatch(q -> q.text().equals(keywordQuery))) {
@@ -68,22 +60,5 @@ public final class SuggestionQueries {
                 TopicClassifier.KEYWORDS.values().stream().flatMap(List::stream).filter(lowerCaseMessage::contains).toList()));
         found.removeIf(k -> found.stream().anyMatch(other -> other.length() > k.length() && other.contains(k)));
         return found;
-    }
-
-    /**
-     * At most {@link #MAX_WORDS} words in their order in the message; when there are more, words holding a topic
-     * keyword stay, then the longest (a long word is a rare word: "refund" and "物流也查不到" tell more than "app" or "等").
-     */
-    private static List<String> mostInformative(List<String> words, List<String> keywords) {
-        List<String> distinct = List.copyOf(new LinkedHashSet<>(words));
-        if (distinct.size() <= MAX_WORDS) {
-            return distinct;
-        }
-        Set<String> kept = new HashSet<>();
-        distinct.stream()
-                .sorted(Comparator.comparing((String w) -> keywords.stream().noneMatch(k -> w.toLowerCase(Locale.ROOT).contains(k)))
-                        .thenComparing(w -> -w.codePointCount(0, w.length())))
-                .limit(MAX_WORDS).forEach(kept::add);
-        return distinct.stream().filter(kept::contains).toList();
     }
 }

@@ -72,7 +72,8 @@ public class CrossKindSearch {
 
     /**
      * {@code withSnippets} false is for callers that only rank: it skips the highlighter, the dearest part of a query,
-     * and the answered check (such callers log no gaps; {@link Result#answered()} is then always true).
+     * and the answered check (such callers log no gaps; {@link Result#answered()} is then always true), and keeps only
+     * the most informative words of a long text ({@link RankTerms}).
      */
     public Result search(SearchQuery query, boolean withSnippets) {
         List<String> kinds = query.kinds() == null || query.kinds().isEmpty()
@@ -115,6 +116,9 @@ public class CrossKindSearch {
             filters.add(new TermQuery(new Term(IndexedDocuments.PUBLIC, "true")), Occur.FILTER);
         }
         String text = query.text() == null ? "" : query.text().strip();
+        if (!withSnippets && !text.isEmpty()) {
+            text = RankTerms.mostInformative(text, indexes.analyzer(), searcher.getIndexReader());
+        }
         TopDocs top;
         Query scoring;
         RelevanceQuery.Built built = null;

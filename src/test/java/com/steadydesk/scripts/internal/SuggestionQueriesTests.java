@@ -23,16 +23,6 @@ class SuggestionQueriesTests {
     }
 
     @Test
-    void capsALongMessageAtItsMostInformativeWords() {
-        String rambling = "Hello team, my cousin ordered blue curtains last winter, the delivery guy left early, "
-                + "neighbours complained loudly, weather turned nasty, and now honestly: where is my refund";
-        var queries = SuggestionQueries.of(rambling);
-        assertThat(queries.get(0).text().split(" ")).hasSize(SuggestionQueries.MAX_WORDS).contains("refund", "delivery", "complained");
-        assertThat(queries.get(1).text()).contains("refund", "delivery");
-        assertThat(SuggestionQueries.of("快递三天了还没发货，物流也查不到").get(0).text()).isEqualTo("快递三天 发货 物流也查不到");
-    }
-
-    @Test
     void classifiesMessagesByTopic() {
         assertThat(TopicClassifier.classify("我的退款什么时候到账")).isEqualTo("refund");
         assertThat(TopicClassifier.classify("App 一直闪退，登录不了")).isEqualTo("technical-fault");
