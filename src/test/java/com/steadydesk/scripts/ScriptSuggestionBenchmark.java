@@ -3,8 +3,8 @@ package com.steadydesk.scripts;
 import com.steadydesk.identity.Role;
 import com.steadydesk.scripts.ScriptManagement.SuggestionRequest;
 import com.steadydesk.scripts.internal.ScriptImport;
-import com.steadydesk.scripts.internal.ScriptCatalog;
 import com.steadydesk.scripts.internal.ScriptIndexing;
+import com.steadydesk.scripts.internal.SuggestionCandidates;
 import com.steadydesk.scripts.internal.SuggestionQueries;
 import com.steadydesk.scripts.internal.TopicClassifier;
 import com.steadydesk.search.SearchQuery;
@@ -45,7 +45,7 @@ class ScriptSuggestionBenchmark {
     @Autowired
     JdbcClient jdbc;
     @Autowired
-    ScriptCatalog catalog;
+    SuggestionCandidates candidates;
 
     static final String[] CATEGORIES = {"order-status", "refund", "technical-fault", "complaint", "soothing", "transition"};
     static final String[] ZH_TOPICS = {"退款", "退货", "发货", "物流", "快递", "登录", "闪退", "支付", "投诉", "优惠券", "补偿", "地址", "发票", "会员", "积分",
@@ -129,7 +129,7 @@ class ScriptSuggestionBenchmark {
         report.forEach(line -> System.out.println("BENCHMARK " + line));
     }
 
-    /** Median time of each step of a suggestion, per message: the search queries, then the two SQL queries. */
+    /** Median time of each step of a suggestion, per message: the search queries, then visibility and usage (in memory once read). */
     List<String> phases(String[] messages) {
         var lines = new ArrayList<String>();
         int rounds = 100;
@@ -147,10 +147,10 @@ class ScriptSuggestionBenchmark {
                     rankMs[q][r] = (System.nanoTime() - s) / 1e6;
                 }
                 long s = System.nanoTime();
-                catalog.visible(ids);
+                candidates.visible(ids);
                 visibleMs[r] = (System.nanoTime() - s) / 1e6;
                 s = System.nanoTime();
-                catalog.usageCounts(ids, TopicClassifier.classify(message));
+                candidates.usageCounts(ids, TopicClassifier.classify(message));
                 usageMs[r] = (System.nanoTime() - s) / 1e6;
             }
             var line = new StringBuilder("  phases of ").append(message).append(':');
