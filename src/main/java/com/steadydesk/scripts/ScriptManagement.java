@@ -6,6 +6,7 @@ import com.steadydesk.identity.Role;
 import com.steadydesk.platform.DomainRuleViolation;
 import com.steadydesk.platform.Keyset;
 import com.steadydesk.platform.NotFoundException;
+import com.steadydesk.platform.TextDiff;
 import com.steadydesk.scripts.internal.JargonList;
 import com.steadydesk.scripts.internal.PinyinKeys;
 import com.steadydesk.scripts.internal.Script;
@@ -19,7 +20,6 @@ import com.steadydesk.scripts.internal.ScriptVersions;
 import com.steadydesk.scripts.internal.Scripts;
 import com.steadydesk.scripts.internal.SuggestionCandidates;
 import com.steadydesk.scripts.internal.SuggestionQueries;
-import com.steadydesk.scripts.internal.TextDiff;
 import com.steadydesk.scripts.internal.TopicClassifier;
 import com.steadydesk.scripts.internal.lint.ContradictionRule;
 import com.steadydesk.scripts.internal.lint.FactExtractor;
@@ -354,7 +354,7 @@ public class ScriptManagement {
         }
         ScriptDraft a = versions.findByScriptIdAndVersion(id.value(), from).orElseThrow(() -> new NotFoundException("version", from)).content();
         ScriptDraft b = versions.findByScriptIdAndVersion(id.value(), to).orElseThrow(() -> new NotFoundException("version", to)).content();
-        return TextDiff.html(comparable(a), comparable(b));
+        return TextDiff.inlineHtml(comparable(a), comparable(b));
     }
 
     public List<ReviewDecision> reviews(ScriptId id) {
