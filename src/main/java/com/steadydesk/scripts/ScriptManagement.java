@@ -6,6 +6,7 @@ import com.steadydesk.identity.Role;
 import com.steadydesk.platform.DomainRuleViolation;
 import com.steadydesk.platform.Keyset;
 import com.steadydesk.platform.NotFoundException;
+import com.steadydesk.platform.TextDiff;
 import com.steadydesk.scripts.internal.JargonList;
 import com.steadydesk.scripts.internal.PinyinKeys;
 import com.steadydesk.scripts.internal.Script;
@@ -17,8 +18,8 @@ import com.steadydesk.scripts.internal.ScriptUsages;
 import com.steadydesk.scripts.internal.ScriptVersion;
 import com.steadydesk.scripts.internal.ScriptVersions;
 import com.steadydesk.scripts.internal.Scripts;
+import com.steadydesk.scripts.internal.SuggestionCandidates;
 import com.steadydesk.scripts.internal.SuggestionQueries;
-import com.steadydesk.scripts.internal.TextDiff;
 import com.steadydesk.scripts.internal.TopicClassifier;
 import com.steadydesk.scripts.internal.lint.ContradictionRule;
 import com.steadydesk.scripts.internal.lint.FactExtractor;
@@ -61,6 +62,7 @@ public class ScriptManagement {
     private final JargonList jargon;
     private final ScriptLinter linter;
     private final ScriptIndexing indexing;
+    private final SuggestionCandidates candidates;
     private final SearchIndex searchIndex;
     private final CurrentUser currentUser;
     private final AuditLog audit;
@@ -68,7 +70,7 @@ public class ScriptManagement {
     private final Clock clock;
 
     ScriptManagement(Scripts scripts, ScriptVersions versions, ScriptCatalog catalog, ScriptCategories categories, ScriptReviews reviews,
-            ScriptUsages usages, JargonList jargon, ScriptLinter linter, ScriptIndexing indexing, SearchIndex searchIndex,
+            ScriptUsages usages, JargonList jargon, ScriptLinter linter, ScriptIndexing indexing, SuggestionCandidates candidates, SearchIndex searchIndex,
             CurrentUser currentUser, AuditLog audit, ApplicationEventPublisher events, Clock clock) {
         this.scripts = scripts;
         this.versions = versions;
@@ -79,6 +81,7 @@ public class ScriptManagement {
         this.jargon = jargon;
         this.linter = linter;
         this.indexing = indexing;
+        this.candidates = candidates;
         this.searchIndex = searchIndex;
         this.currentUser = currentUser;
         this.audit = audit;
@@ -135,6 +138,7 @@ public class ScriptManagement {
         reviews.record(id.value(), script.getWorkingVersion(), "approved", reviewer, comment, clock.instant());
         catalog.replaceFacts(id.value(), FactExtractor.extract(script.content().body(), categories.rootCode(script.getCategoryId())));
         audit.recordAs(reviewer, "script.approved", "script:" + id.value() + " v" + script.getWorkingVersion(), comment);
+        candidates.changed(id.value());
         events.publishEvent(new ScriptApproved(id, script.getWorkingVersion(), reviewer));
     }
 
@@ -158,6 +162,7 @@ public class ScriptManagement {
         catalog.replaceFacts(id.value(), List.of());
         reviews.record(id.value(), script.getWorkingVersion(), "retired", currentUser.username(), reason, clock.instant());
         audit.record("script.retired", "script:" + id.value(), reason);
+        candidates.changed(id.value());
         events.publishEvent(new ScriptRetired(id, currentUser.username()));
     }
 
@@ -182,6 +187,7 @@ public class ScriptManagement {
     @Transactional
     public void crisisClosed(long crisisId) {
         catalog.markCrisisClosed(crisisId);
+        candidates.crisisClosed();
         scripts.findByCrisisId(crisisId).forEach(s -> indexing.refresh(s.getId()));
         audit.record("script.crisis-closed", "crisis:" + crisisId, null);
     }
@@ -303,11 +309,11 @@ public class ScriptManagement {
         Map<Long, Float> textScores = new java.util.LinkedHashMap<>();
         raw.forEach((id, score) -> textScores.put(id, score / (maxScore <= 0 ? 1 : maxScore)));
         String topic = TopicClassifier.classify(request.text());
-        List<ScriptCatalog.Row> rows = catalog.visible(textScores.keySet());
-        Map<Long, Long> used = catalog.usageCounts(textScores.keySet(), topic);
+        List<SuggestionCandidates.Candidate> rows = candidates.visible(textScores.keySet());
+        Map<Long, Long> used = candidates.usageCounts(textScores.keySet(), topic);
         double maxUsed = Math.log1p(used.values().stream().mapToLong(Long::longValue).max().orElse(0));
         var suggestions = new ArrayList<Suggestion>();
-        for (ScriptCatalog.Row row : rows) {
+        for (SuggestionCandidates.Candidate row : rows) {
             String root = categories.rootCode(row.categoryId());
             if ("snippets".equals(root)) {
                 continue;
@@ -360,7 +366,7 @@ public class ScriptManagement {
         }
         ScriptDraft a = versions.findByScriptIdAndVersion(id.value(), from).orElseThrow(() -> new NotFoundException("version", from)).content();
         ScriptDraft b = versions.findByScriptIdAndVersion(id.value(), to).orElseThrow(() -> new NotFoundException("version", to)).content();
-        return TextDiff.html(comparable(a), comparable(b));
+        return TextDiff.inlineHtml(comparable(a), comparable(b));
     }
 
     public List<ReviewDecision> reviews(ScriptId id) {
@@ -417,6 +423,7 @@ public class ScriptManagement {
             throw new DomainRuleViolation("script.not-usable", "only an approved script can be used in a reply");
         }
         usages.record(id.value(), script.getApprovedVersion(), ticketId, currentUser.username(), TopicClassifier.classify(customerText), clock.instant());
+        candidates.used(id.value());
         events.publishEvent(new ScriptUsed(id, ticketId, currentUser.username()));
     }
 

@@ -249,6 +249,29 @@ class ScriptManagementTests {
     }
 
     @Test
+    void aLongChattyMessageStillFindsTheScriptForItsTopic() {
+        ScriptId refund = approved(draft("Medlar refund timing", "refund", "en",
+                "Hi, the medlar refund goes back to your original payment method within 3-5 business days."));
+        approved(draft("Medlar gift wrapping", "order-status", "en", "Hi, medlar gift wrapping is free this month."));
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(suggest("medlar refund", false)).extracting(Suggestion::id).contains(refund));
+
+        List<Suggestion> ranked = suggest("Hello, my neighbour recommended your medlar shop, the wrapping looked lovely and everything arrived "
+                + "quickly, but honestly the fruit tasted odd so I sent it back two weeks ago. When will my medlar refund come?", false);
+        assertThat(ranked.get(0).id()).isEqualTo(refund);
+    }
+
+    @Test
+    void aRetiredScriptIsNoLongerSuggestedAtOnce() {
+        ScriptId id = approved(draft("Loquat refund", "refund", "en", "Hi, your loquat refund is on its way."));
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(suggest("loquat refund", false)).extracting(Suggestion::id).contains(id));
+
+        run(REVIEWER, Role.REVIEWER, () -> scripts.retire(id, "no more loquats"));
+
+        assertThat(as(AGENT, Role.AGENT, () -> scripts.suggestions(new SuggestionRequest("loquat refund", false, null, 5))))
+                .extracting(Suggestion::id).doesNotContain(id);
+    }
+
+    @Test
     void pastUseOnSimilarTicketsRaisesAScript() {
         ScriptId a = approved(draft("Quince refund one", "refund", "en", "Hi, your quince refund is on its way back to you."));
         ScriptId b = approved(draft("Quince refund two", "refund", "en", "Hi, your quince refund is on its way back to you today."));

@@ -4,12 +4,18 @@ import com.steadydesk.identity.Role;
 import com.steadydesk.scripts.ScriptManagement.SuggestionRequest;
 import com.steadydesk.scripts.internal.ScriptImport;
 import com.steadydesk.scripts.internal.ScriptIndexing;
+import com.steadydesk.scripts.internal.SuggestionCandidates;
+import com.steadydesk.scripts.internal.SuggestionQueries;
+import com.steadydesk.scripts.internal.TopicClassifier;
+import com.steadydesk.search.SearchQuery;
 import com.steadydesk.search.SearchIndex;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -38,6 +44,8 @@ class ScriptSuggestionBenchmark {
     ScriptManagement scripts;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    SuggestionCandidates candidates;
 
     static final String[] CATEGORIES = {"order-status", "refund", "technical-fault", "complaint", "soothing", "transition"};
     static final String[] ZH_TOPICS = {"退款", "退货", "发货", "物流", "快递", "登录", "闪退", "支付", "投诉", "优惠券", "补偿", "地址", "发票", "会员", "积分",
@@ -88,15 +96,23 @@ class ScriptSuggestionBenchmark {
         String[] messages = {"请问我的退款什么时候到账？已经等了一周了", "快递三天了还没发货，物流也查不到", "App 一直闪退，登录不了怎么办", "我要投诉，你们的服务太差了",
                 "优惠券怎么还没有补偿给我", "When will I get my refund? It has been a week.", "My parcel has not shipped yet, where is it?",
                 "I cannot log in, the app keeps crashing", "I want to make a complaint about your service", "How do I change my address?"};
+        double[][] perMessage = new double[messages.length][MEASURED / messages.length];
+        // CPU time of this thread too: on a machine shared with other builds the wall time mostly measures the wait
+        // for a core, the CPU time what a suggestion costs (the database's share is not in it; it is cached anyway)
+        var threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        double[] cpu = new double[MEASURED];
         double[] latencies = ScriptsTestSupport.as("bench.agent", Role.AGENT, () -> {
             for (int i = 0; i < WARM_UP; i++) {
                 scripts.suggestions(new SuggestionRequest(messages[i % messages.length], i % 2 == 0, null, 5));
             }
             double[] ms = new double[MEASURED];
             for (int i = 0; i < MEASURED; i++) {
+                long c = threads.getCurrentThreadCpuTime();
                 long s = System.nanoTime();
                 var result = scripts.suggestions(new SuggestionRequest(messages[i % messages.length], i % 2 == 0, null, 5));
                 ms[i] = (System.nanoTime() - s) / 1e6;
+                cpu[i] = (threads.getCurrentThreadCpuTime() - c) / 1e6;
+                perMessage[i % messages.length][i / messages.length] = ms[i];
                 if (result.isEmpty()) {
                     throw new IllegalStateException("no suggestion for " + messages[i % messages.length]);
                 }
@@ -110,7 +126,53 @@ class ScriptSuggestionBenchmark {
         report.add(String.format("bulk approve %.2f s, index %.2f s", (t3 - t2) / 1e9, (t4 - t3) / 1e9));
         report.add(String.format("suggestions (%d measured after %d warm-up): p50 %.2f ms, p95 %.2f ms, p99 %.2f ms, max %.2f ms", MEASURED, WARM_UP,
                 percentile(latencies, 50), percentile(latencies, 95), percentile(latencies, 99), latencies[latencies.length - 1]));
+        Arrays.sort(cpu);
+        report.add(String.format("suggestions CPU time of the calling thread: p50 %.2f ms, p95 %.2f ms, p99 %.2f ms", percentile(cpu, 50),
+                percentile(cpu, 95), percentile(cpu, 99)));
+        report.addAll(phases(messages));
+        // per message: which kind of message is expensive
+        for (int m = 0; m < messages.length; m++) {
+            Arrays.sort(perMessage[m]);
+            report.add(String.format("  p50 %.2f ms, p95 %.2f ms  %s", percentile(perMessage[m], 50), percentile(perMessage[m], 95), messages[m]));
+        }
         report.forEach(line -> System.out.println("BENCHMARK " + line));
+    }
+
+    /** Median time of each step of a suggestion, per message: the search queries, then visibility and usage (in memory once read). */
+    List<String> phases(String[] messages) {
+        var lines = new ArrayList<String>();
+        int rounds = 100;
+        for (String message : messages) {
+            var queries = SuggestionQueries.of(message);
+            double[][] rankMs = new double[queries.size()][rounds];
+            double[] visibleMs = new double[rounds];
+            double[] usageMs = new double[rounds];
+            for (int r = 0; r < rounds; r++) {
+                var ids = new java.util.LinkedHashSet<Long>();
+                for (int q = 0; q < queries.size(); q++) {
+                    long s = System.nanoTime();
+                    searchIndex.rank(new SearchQuery(queries.get(q).text(), Set.of(ScriptIndexing.KIND), Map.of("status", "approved"), false, 12))
+                            .forEach(h -> ids.add(Long.parseLong(h.id())));
+                    rankMs[q][r] = (System.nanoTime() - s) / 1e6;
+                }
+                long s = System.nanoTime();
+                candidates.visible(ids);
+                visibleMs[r] = (System.nanoTime() - s) / 1e6;
+                s = System.nanoTime();
+                candidates.usageCounts(ids, TopicClassifier.classify(message));
+                usageMs[r] = (System.nanoTime() - s) / 1e6;
+            }
+            var line = new StringBuilder("  phases of ").append(message).append(':');
+            for (int q = 0; q < queries.size(); q++) {
+                Arrays.sort(rankMs[q]);
+                line.append(String.format(" rank[%s] %.2f ms;", queries.get(q).text(), percentile(rankMs[q], 50)));
+            }
+            Arrays.sort(visibleMs);
+            Arrays.sort(usageMs);
+            line.append(String.format(" visible %.2f ms; usage %.2f ms", percentile(visibleMs, 50), percentile(usageMs, 50)));
+            lines.add(line.toString());
+        }
+        return lines;
     }
 
     static double percentile(double[] sorted, int p) {

@@ -28,11 +28,13 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class ScriptCatalog {
 
-    /** Joins the approved version and keeps what agents may see; needs the :now parameter. */
-    static final String AGENT_VIEW = """
+    /** Joins the approved version and keeps what agents may see, apart from expiry (which depends on when one asks). */
+    static final String AGENT_VIEW_ANY_TIME = """
             from scripts s join script_versions v on v.script_id = s.id and v.version = s.approved_version
-            where s.status <> 'RETIRED' and (v.expires_at is null or v.expires_at > :now)
+            where s.status <> 'RETIRED'
               and (v.crisis_id is null or not exists (select 1 from script_closed_crises c where c.crisis_id = v.crisis_id))""";
+    /** Joins the approved version and keeps what agents may see; needs the :now parameter. */
+    static final String AGENT_VIEW = AGENT_VIEW_ANY_TIME + " and (v.expires_at is null or v.expires_at > :now)";
     private static final String AGENT_COLUMNS = "select s.id, v.title, v.category_id, v.language, v.tags, v.audience, v.segment, s.status, "
             + "s.approved_version, s.working_version, s.owner, s.updated_at, v.crisis_id, v.expires_at, v.body, v.placeholders ";
     private static final String EDITOR_COLUMNS = "select s.id, s.title, s.category_id, s.language, s.tags, s.audience, s.segment, s.status, "
@@ -123,6 +125,19 @@ public class ScriptCatalog {
         jdbc.sql(AGENT_COLUMNS + AGENT_VIEW + " and s.id in (:ids)").param("now", Timestamp.from(clock.instant())).param("ids", ids)
                 .query(ScriptCatalog::row).list().forEach(r -> byId.put(r.id().value(), r));
         return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
+    }
+
+    /**
+     * Like {@link #visible} but without the expiry check, for a cache that checks expiry itself when read: a row that
+     * expires later is still returned (keyed by id; absent ids are not visible whenever one asks).
+     */
+    public Map<Long, Row> visibleUnlessExpired(Collection<Long> ids) {
+        Map<Long, Row> byId = new HashMap<>();
+        if (!ids.isEmpty()) {
+            jdbc.sql(AGENT_COLUMNS + AGENT_VIEW_ANY_TIME + " and s.id in (:ids)").param("ids", ids).query(ScriptCatalog::row).list()
+                    .forEach(r -> byId.put(r.id().value(), r));
+        }
+        return byId;
     }
 
     public boolean isVisible(long id) {

@@ -70,7 +70,11 @@ public class CrossKindSearch {
         return search(query, true);
     }
 
-    /** {@code withSnippets} false skips the highlighter, the dearest part of a query, for callers that only rank. */
+    /**
+     * {@code withSnippets} false is for callers that only rank: it skips the highlighter, the dearest part of a query,
+     * and the answered check (such callers log no gaps; {@link Result#answered()} is then always true), and keeps only
+     * the most informative words of a long text ({@link RankTerms}).
+     */
     public Result search(SearchQuery query, boolean withSnippets) {
         List<String> kinds = query.kinds() == null || query.kinds().isEmpty()
                 ? indexes.kinds()
@@ -112,6 +116,9 @@ public class CrossKindSearch {
             filters.add(new TermQuery(new Term(IndexedDocuments.PUBLIC, "true")), Occur.FILTER);
         }
         String text = query.text() == null ? "" : query.text().strip();
+        if (!withSnippets && !text.isEmpty()) {
+            text = RankTerms.mostInformative(text, indexes.analyzer(), searcher.getIndexReader());
+        }
         TopDocs top;
         Query scoring;
         RelevanceQuery.Built built = null;
@@ -146,10 +153,15 @@ public class CrossKindSearch {
             hits.add(new SearchHit(doc.get(IndexedDocuments.KIND), doc.get(IndexedDocuments.ID), doc.get(IndexedDocuments.TITLE),
                     snippet, score, fields));
         }
-        boolean answered = text.isEmpty() || (top.scoreDocs.length > 0 && top.scoreDocs[0].score >= minimumScore
+        // ranking callers never log gaps: skip the check, which rewrites the query (fuzzy terms included) a second time
+        boolean answered = !withSnippets || answered(searcher, text, top, built);
+        return new Result(List.copyOf(hits), answered);
+    }
+
+    private boolean answered(IndexSearcher searcher, String text, TopDocs top, RelevanceQuery.Built built) throws IOException {
+        return text.isEmpty() || (top.scoreDocs.length > 0 && top.scoreDocs[0].score >= minimumScore
                 && (matches(searcher, built.goodMatch(), top.scoreDocs[0])
                     || (built.typoMatch() != null && matches(searcher, built.typoMatch(), top.scoreDocs[0]))));
-        return new Result(List.copyOf(hits), answered);
     }
 
     private static boolean matches(IndexSearcher searcher, Query query, ScoreDoc hit) throws IOException {

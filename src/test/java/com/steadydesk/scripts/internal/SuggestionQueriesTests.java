@@ -17,6 +17,12 @@ class SuggestionQueriesTests {
     }
 
     @Test
+    void keepsATopicKeywordOnceWhenAnotherHoldsIt() {
+        assertThat(SuggestionQueries.of("I want to make a complaint about your service")).extracting(SuggestionQueries.Query::text)
+                .containsExactly("complaint service", "complaint");
+    }
+
+    @Test
     void classifiesMessagesByTopic() {
         assertThat(TopicClassifier.classify("我的退款什么时候到账")).isEqualTo("refund");
         assertThat(TopicClassifier.classify("App 一直闪退，登录不了")).isEqualTo("technical-fault");

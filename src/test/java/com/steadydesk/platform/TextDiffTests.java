@@ -1,4 +1,4 @@
-package com.steadydesk.knowledge.internal;
+package com.steadydesk.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,6 +30,14 @@ class TextDiffTests {
     void marksChangedChineseCharactersInsideAChangedLine() {
         String html = TextDiff.html("退款将在3个工作日内到账\n其他不变\n", "退款将在5个工作日内到账\n其他不变\n");
         assertThat(html).contains("<del>3</del><ins>5</ins>").contains("其他不变");
+    }
+
+    @Test
+    void inlineHtmlMarksChangedWordsWithoutAWrapper() {
+        assertThat(TextDiff.inlineHtml("Hi <b>there</b>", "Hi <b>you</b>")).isEqualTo("Hi &lt;b&gt;<del>there</del><ins>you</ins>&lt;/b&gt;");
+        assertThat(TextDiff.inlineHtml("退款3-5个工作日到账", "退款7天到账")).isEqualTo("退款<del>3-5个工作日</del><ins>7天</ins>到账");
+        assertThat(TextDiff.inlineHtml("Your order ships within 48 hours.", "Your order usually ships within 48 hours."))
+                .isEqualTo("Your order <ins>usually </ins>ships within 48 hours.");
     }
 
     @Test

@@ -1,13 +1,14 @@
-package com.steadydesk.knowledge.internal;
+package com.steadydesk.platform;
 
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.web.util.HtmlUtils;
 
 /**
- * A small longest-common-subsequence diff for article and source-of-truth versions: line by line, and word by word
- * (single characters for Chinese, which has no spaces) inside a replaced block. Texts here are pages, not books, so a
- * quadratic table is fine; beyond {@link #MAX_CELLS} the changed middle is shown as replaced whole.
+ * The one diff of two versions of a text (scripts, articles, source-of-truth pages): longest common subsequence, line
+ * by line, and word by word (single characters for Chinese, which has no spaces). Texts here are pages, not books, so a
+ * quadratic table is fine; beyond {@link #MAX_CELLS} the changed middle is shown as replaced whole. Two HTML forms:
+ * {@link #html} for page-like texts (a {@code <pre>} of lines), {@link #inlineHtml} for short texts shown in place.
  */
 public final class TextDiff {
 
@@ -50,6 +51,16 @@ public final class TextDiff {
             }
         }
         return out.append("</pre>").toString();
+    }
+
+    /**
+     * The word diff as HTML without a wrapper, for short texts shown inside the page's own block (a script's version
+     * history): unchanged text escaped, deletions in {@code <del>}, insertions in {@code <ins>}.
+     */
+    public static String inlineHtml(String before, String after) {
+        var out = new StringBuilder();
+        words(before, after).forEach(w -> out.append(wrap(w)));
+        return out.toString();
     }
 
     /** The line diff as plain text: {@code + } added, {@code - } removed, unchanged lines only near a change. */
