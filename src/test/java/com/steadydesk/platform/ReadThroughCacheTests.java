@@ -3,31 +3,63 @@ package com.steadydesk.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 class ReadThroughCacheTests {
 
-    private final AtomicInteger loads = new AtomicInteger();
+    final Map<String, Integer> database = new HashMap<>(Map.of("a", 1, "b", 2));
+    final List<List<String>> loads = new ArrayList<>();
+    final AtomicLong nanos = new AtomicLong();
+    Runnable duringLoad = () -> {
+    };
 
-    private String load(String key) {
-        return key + loads.incrementAndGet();
+    ReadThroughCache<String, Integer> cache = new ReadThroughCache<>(keys -> {
+        loads.add(List.copyOf(keys));
+        Map<String, Integer> values = new HashMap<>();
+        keys.forEach(k -> {
+            if (database.containsKey(k)) {
+                values.put(k, database.get(k));
+            }
+        });
+        duringLoad.run();
+        return values;
+    }, Duration.ofSeconds(10), 100, nanos::get);
+
+    @Test
+    void loadsWhatItDoesNotHoldInOneBatchAndRemembersAbsentKeys() {
+        assertThat(cache.getAll(List.of("a", "x"))).containsExactlyInAnyOrderEntriesOf(Map.of("a", 1));
+        assertThat(cache.getAll(List.of("a", "b", "x"))).containsExactlyInAnyOrderEntriesOf(Map.of("a", 1, "b", 2));
+        assertThat(loads).containsExactly(List.of("a", "x"), List.of("b"));
     }
 
     @Test
-    void loadsOncePerKeyUntilCleared() {
-        var cache = new ReadThroughCache<String, String>(Duration.ofMinutes(5));
-        assertThat(cache.get("a", this::load)).isEqualTo("a1");
-        assertThat(cache.get("a", this::load)).isEqualTo("a1");
-        assertThat(cache.get("b", this::load)).isEqualTo("b2");
-        cache.clear();
-        assertThat(cache.get("a", this::load)).isEqualTo("a3");
+    void reloadsAfterTheMaximumAgeAndAfterAnEviction() {
+        cache.getAll(List.of("a", "b"));
+        database.put("a", 10);
+        database.put("b", 20);
+        assertThat(cache.getAll(List.of("a"))).containsEntry("a", 1);
+
+        cache.evictIf("a"::equals);
+        assertThat(cache.getAll(List.of("a", "b"))).containsEntry("a", 10).containsEntry("b", 2);
+
+        nanos.addAndGet(Duration.ofSeconds(11).toNanos());
+        assertThat(cache.getAll(List.of("b"))).containsEntry("b", 20);
     }
 
     @Test
-    void reloadsAnExpiredEntry() {
-        var cache = new ReadThroughCache<String, String>(Duration.ZERO);
-        cache.get("a", this::load);
-        assertThat(cache.get("a", this::load)).isEqualTo("a2");
+    void doesNotKeepALoadThatAnEvictionOverlapped() {
+        duringLoad = () -> {
+            database.put("a", 10); // a change commits and evicts while the old value is on its way
+            cache.evictAll();
+        };
+        assertThat(cache.getAll(List.of("a"))).containsEntry("a", 1);
+        duringLoad = () -> {
+        };
+        assertThat(cache.getAll(List.of("a"))).containsEntry("a", 10);
     }
 }

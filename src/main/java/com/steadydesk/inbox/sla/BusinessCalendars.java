@@ -28,7 +28,9 @@ class BusinessCalendars {
     private final JdbcClient jdbc;
     private final Clock clock;
     /** Every SLA clock started or moved needs its calendar: four queries each time without this. */
-    private final ReadThroughCache<Long, BusinessCalendar> cache = new ReadThroughCache<>(java.time.Duration.ofSeconds(30));
+    private final ReadThroughCache<Long, BusinessCalendar> cache = new ReadThroughCache<>(
+            ids -> ids.stream().flatMap(id -> find(id).stream()).collect(Collectors.toMap(CalendarDefinition::id, CalendarDefinition::toCalendar)),
+            java.time.Duration.ofSeconds(30), 1_000);
 
     BusinessCalendars(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
@@ -56,11 +58,11 @@ class BusinessCalendars {
 
     /** The calendar targets count in; {@code null} is 24x7. */
     BusinessCalendar calendarFor(Long calendarId) {
-        return calendarId == null ? BusinessCalendar.alwaysOpen() : cache.get(calendarId, id -> get(id).toCalendar());
+        return calendarId == null ? BusinessCalendar.alwaysOpen() : cache.get(calendarId).orElseThrow(() -> new NotFoundException("Business calendar", calendarId));
     }
 
     long create(String name, ZoneId zone, boolean alwaysOpen) {
-        cache.clear();
+        cache.evictAllNowAndAfterCommit();
         return jdbc.sql("insert into business_calendars (name, time_zone, always_open, updated_at) values (?, ?, ?, ?) returning id")
                 .params(name, zone.getId(), alwaysOpen, now()).query(Long.class).single();
     }
@@ -72,7 +74,7 @@ class BusinessCalendars {
 
     /** Replaces name, zone, 24x7 flag and the weekly hours. */
     void update(long id, String name, ZoneId zone, boolean alwaysOpen, Map<DayOfWeek, List<OpeningHours>> weekly) {
-        cache.clear();
+        cache.evictAllNowAndAfterCommit();
         int rows = jdbc.sql("update business_calendars set name = ?, time_zone = ?, always_open = ?, updated_at = ? where id = ?")
                 .params(name, zone.getId(), alwaysOpen, now(), id).update();
         if (rows == 0) {
@@ -111,12 +113,12 @@ class BusinessCalendars {
     }
 
     void delete(long id) {
-        cache.clear();
+        cache.evictAllNowAndAfterCommit();
         jdbc.sql("delete from business_calendars where id = ?").param(id).update();
     }
 
     private void touch(long id) {
-        cache.clear();
+        cache.evictAllNowAndAfterCommit();
         jdbc.sql("update business_calendars set updated_at = ? where id = ?").params(now(), id).update();
     }
 

@@ -21,15 +21,19 @@ class SlaPolicies {
     private final JdbcClient jdbc;
     private final Clock clock;
     /** Every ticket opened or changed matches against the whole list. */
-    private final ReadThroughCache<String, List<SlaPolicy>> cache = new ReadThroughCache<>(Duration.ofSeconds(30));
+    private final ReadThroughCache<String, List<SlaPolicy>> cache;
+    private static final String ALL = "all";
 
     SlaPolicies(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.cache = new ReadThroughCache<>(keys -> java.util.Map.of(ALL,
+                List.copyOf(jdbc.sql("select * from sla_policies order by position, id").query(SlaPolicies::map).list())),
+                Duration.ofSeconds(30), 1);
     }
 
     List<SlaPolicy> all() {
-        return cache.get("all", k -> List.copyOf(jdbc.sql("select * from sla_policies order by position, id").query(SlaPolicies::map).list()));
+        return cache.get(ALL).orElseThrow();
     }
 
     Optional<SlaPolicy> find(long id) {
@@ -42,7 +46,7 @@ class SlaPolicies {
 
     /** Adds the policy at the end of the list; answers its id. */
     long create(SlaPolicy p) {
-        cache.clear();
+        cache.evictAllNowAndAfterCommit();
         return jdbc.sql("""
                 insert into sla_policies (name, channel, priority, vip_tier, first_response_seconds, resolution_seconds,
                     calendar_id, at_risk_percent, active, position, updated_at)
@@ -54,7 +58,7 @@ class SlaPolicies {
     }
 
     void update(long id, SlaPolicy p) {
-        cache.clear();
+        cache.evictAllNowAndAfterCommit();
         int rows = jdbc.sql("""
                 update sla_policies set name = :name, channel = :channel, priority = :priority, vip_tier = :tier,
                     first_response_seconds = :fr, resolution_seconds = :res, calendar_id = :calendar,
@@ -67,7 +71,7 @@ class SlaPolicies {
     }
 
     void setActive(long id, boolean active) {
-        cache.clear();
+        cache.evictAllNowAndAfterCommit();
         jdbc.sql("update sla_policies set active = ?, updated_at = ? where id = ?")
                 .params(active, java.sql.Timestamp.from(now()), id).update();
     }
@@ -82,14 +86,14 @@ class SlaPolicies {
             return;
         }
         java.util.Collections.swap(ordered, i, j);
-        cache.clear();
+        cache.evictAllNowAndAfterCommit();
         for (int k = 0; k < ordered.size(); k++) {
             jdbc.sql("update sla_policies set position = ? where id = ?").params((k + 1) * 10, ordered.get(k).id()).update();
         }
     }
 
     void delete(long id) {
-        cache.clear();
+        cache.evictAllNowAndAfterCommit();
         jdbc.sql("delete from sla_policies where id = ?").param(id).update();
     }
 

@@ -4,6 +4,7 @@ import com.steadydesk.platform.AfterCommit;
 import com.steadydesk.scripts.Audience;
 import com.steadydesk.scripts.Placeholder;
 import com.steadydesk.scripts.ScriptId;
+import com.steadydesk.platform.ReadThroughCache;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
