@@ -73,6 +73,8 @@ class CrisisPagesTests {
         String after = mvc.perform(get("/crisis/" + id).with(user("agent-he").roles("AGENT")).param("lang", "en"))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(after).contains("Major").contains("已上热搜").contains("切换备用系统或启用降级方案").contains("成立应急小组并召开首次碰头会").doesNotContain("id=\"declare\"")
+                .doesNotContain("id=\"acknowledge\""); // the agent was not told: the chain refuses an acknowledgement from them
+        assertThat(mvc.perform(get("/crisis/" + id).with(user("lead-pages").roles("CRISIS_LEAD"))).andReturn().getResponse().getContentAsString())
                 .contains("id=\"acknowledge\""); // the major chain was told and waits for its acknowledgement
     }
 
