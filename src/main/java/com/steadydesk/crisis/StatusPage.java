@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.beans.factory.annotation.Value;
@@ -58,6 +59,7 @@ public class StatusPage {
     private final Duration ttl;
     private final AtomicReference<PublicStatus> cached = new AtomicReference<>();
     private final AtomicLong versions = new AtomicLong(System.currentTimeMillis());
+    private final ReentrantLock rebuilding = new ReentrantLock();
 
     StatusPage(JdbcClient jdbc, CrisisEvents crises, CrisisTimeline timeline, CurrentUser currentUser, AuditLog audit,
             ApplicationEventPublisher events, HelpCenterNotices helpCenter, MailFooter mailFooter, Clock clock,
@@ -152,15 +154,39 @@ public class StatusPage {
                 .orElseThrow(() -> new NotFoundException("public update", updateId));
     }
 
-    /** The page's model, from memory; rebuilt after a publish or close, or after the TTL. */
+    /**
+     * The page's model, from memory; rebuilt after a publish or close, or after the TTL. One reader rebuilds while
+     * the others wait (nothing cached) or keep the stale copy (TTL passed): under a surge, hundreds of readers
+     * arriving together must not all query the database.
+     */
     public PublicStatus current() {
         PublicStatus status = cached.get();
-        Instant now = Instant.now(clock);
-        if (status == null || status.builtAt().plus(ttl).isBefore(now)) {
-            status = build(now);
-            cached.set(status);
+        if (status != null && fresh(status)) {
+            return status;
         }
-        return status;
+        if (status == null) {
+            rebuilding.lock();
+        } else if (!rebuilding.tryLock()) {
+            return status;
+        }
+        try {
+            PublicStatus latest = cached.get();
+            if (latest != null && fresh(latest)) {
+                return latest;
+            }
+            long version = versions.get();
+            PublicStatus built = build(version, Instant.now(clock));
+            if (versions.get() == version) {
+                cached.set(built); // not when a publish invalidated the page while this was read
+            }
+            return built;
+        } finally {
+            rebuilding.unlock();
+        }
+    }
+
+    private boolean fresh(PublicStatus status) {
+        return !status.builtAt().plus(ttl).isBefore(Instant.now(clock));
     }
 
     /** Drops the cached page (a crisis closed or changed what the public sees). */
@@ -181,7 +207,7 @@ public class StatusPage {
         }
     }
 
-    private PublicStatus build(Instant now) {
+    private PublicStatus build(long version, Instant now) {
         Map<Long, List<PublicUpdate>> byCrisis = new LinkedHashMap<>();
         jdbc.sql("""
                         select u.* from crisis_public_updates u join crises c on c.id = u.crisis_id
@@ -200,7 +226,7 @@ public class StatusPage {
             list.add(new PublicStatus.PublicCrisis(c.getId(), c.getTitle(), c.getGrade(), over, List.copyOf(affected),
                     over ? null : entry.getValue().get(0).nextUpdateAt(), List.copyOf(entry.getValue())));
         }
-        return new PublicStatus(versions.get(), now, List.copyOf(list));
+        return new PublicStatus(version, now, List.copyOf(list));
     }
 
     private Map<String, String> values(CrisisEvent crisis, Instant nextUpdateAt, String language) {

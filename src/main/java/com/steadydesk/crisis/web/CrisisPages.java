@@ -168,7 +168,9 @@ class CrisisPages {
         model.addAttribute("crisis", crisis);
         model.addAttribute("isLead", currentUser.hasRole(Role.CRISIS_LEAD));
         model.addAttribute("notices", chain.notices(crisisId));
-        model.addAttribute("waitingAck", chain.notices(crisisId).stream().anyMatch(n -> n.open()));
+        // only someone the report went to, or a crisis lead, may acknowledge it (ReportingChain refuses anyone else)
+        model.addAttribute("canAcknowledge", chain.notices(crisisId).stream().anyMatch(n -> n.open()
+                && (currentUser.hasRole(Role.CRISIS_LEAD) || n.recipients().contains(currentUser.username()))));
         model.addAttribute("tasks", tasks.of(crisisId));
         model.addAttribute("progress", tasks.progress(crisisId));
         List<com.steadydesk.crisis.TimelineEntry> entries = new ArrayList<>(timeline.entries(crisisId));

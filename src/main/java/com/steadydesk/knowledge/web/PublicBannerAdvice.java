@@ -9,12 +9,13 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 
 /**
  * Adds the crisis banner to every public page, whichever module's controller renders it (help center, contact
- * form, status page); the public layout shows it. Agent pages and the API never pay for the lookup.
+ * form); the public layout shows it. Agent pages and the API never pay for the lookup.
  */
 @ControllerAdvice(annotations = Controller.class)
 class PublicBannerAdvice {
 
-    private static final String[] PUBLIC_PREFIXES = {"/help", "/contact", "/status"};
+    /** Not /status: the status page shows the crises themselves, and serves a surge of readers without a database query. */
+    private static final String[] PUBLIC_PREFIXES = {"/help", "/contact"};
 
     private final HelpCenterNotices notices;
 

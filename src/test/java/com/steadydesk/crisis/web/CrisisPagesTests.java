@@ -76,6 +76,8 @@ class CrisisPagesTests {
         assertThat(after).contains("Major").contains("已上热搜").contains("Switch to the backup system or a degraded mode")
                 .contains("Form the emergency squad and hold the first stand-up").doesNotContain("成立应急小组并召开首次碰头会")
                 .doesNotContain("id=\"declare\"")
+                .doesNotContain("id=\"acknowledge\""); // the agent was not told: the chain refuses an acknowledgement from them
+        assertThat(mvc.perform(get("/crisis/" + id).with(user("lead-pages").roles("CRISIS_LEAD"))).andReturn().getResponse().getContentAsString())
                 .contains("id=\"acknowledge\""); // the major chain was told and waits for its acknowledgement
     }
 
