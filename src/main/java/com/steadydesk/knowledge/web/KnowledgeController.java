@@ -108,7 +108,7 @@ class KnowledgeController {
     String newArticle(@RequestParam(required = false) String title, @RequestParam(required = false) String language, Locale locale,
             Model model) {
         // the gap list passes the question's language; otherwise the article starts in the writer's UI language
-        String initial = ArticleLanguage.ALL.contains(language) ? language : ArticleLanguage.of(locale);
+        String initial = language != null && ArticleLanguage.ALL.contains(language) ? language : ArticleLanguage.of(locale);
         model.addAttribute("form", ArticleForm.blank(title, initial));
         return editor(model, null);
     }
