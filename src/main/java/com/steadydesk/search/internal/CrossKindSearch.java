@@ -8,9 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.IndexReader;
@@ -32,7 +29,6 @@ import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.Weight;
-import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -40,13 +36,9 @@ import org.springframework.stereotype.Component;
  * Runs one query over several kinds at once. The kinds' readers are combined into one {@link MultiReader}, so BM25
  * statistics are shared and scores of an article and a ticket are directly comparable (no per-kind normalisation
  * that would promote a kind's mediocre best hit). The public flag is a Lucene filter and checked again on every hit.
- * <p>
- * A large index is searched in slices (Lucene's: up to 250,000 documents or 5 segments each) on all cores at once,
- * sharing the minimum competitive score, so that one query over a million tickets is not bound to one core; a small
- * index is a single slice searched on the caller's thread, exactly as before.
  */
 @Component
-public class CrossKindSearch implements DisposableBean {
+public class CrossKindSearch {
 
     public static final int DEFAULT_LIMIT = 20;
     public static final int MAX_LIMIT = 100;
@@ -56,7 +48,6 @@ public class CrossKindSearch implements DisposableBean {
     private final Supplier<SynonymGroups> synonyms;
     private final RelevanceQuery relevance;
     private final float minimumScore;
-    private final ExecutorService slices = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(), new SliceThreads());
 
     CrossKindSearch(KindIndexes indexes, Supplier<SynonymGroups> synonyms,
             @Value("${steadydesk.search.gap-minimum-score:0}") float minimumScore) {
@@ -97,7 +88,7 @@ public class CrossKindSearch implements DisposableBean {
                 readers[i] = lease.searcher().getIndexReader();
             }
             try (MultiReader multi = new MultiReader(readers, false)) {
-                return search(new IndexSearcher(multi, slices), query, limit, withSnippets);
+                return search(new IndexSearcher(multi), query, limit, withSnippets);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -159,23 +150,6 @@ public class CrossKindSearch implements DisposableBean {
                 && (matches(searcher, built.goodMatch(), top.scoreDocs[0])
                     || (built.typoMatch() != null && matches(searcher, built.typoMatch(), top.scoreDocs[0]))));
         return new Result(List.copyOf(hits), answered);
-    }
-
-    @Override
-    public void destroy() {
-        slices.shutdownNow();
-    }
-
-    /** Daemon threads: a search in flight must not keep a stopping JVM alive. */
-    private static final class SliceThreads implements java.util.concurrent.ThreadFactory {
-        private final AtomicInteger count = new AtomicInteger();
-
-        @Override
-        public Thread newThread(Runnable task) {
-            Thread thread = new Thread(task, "search-slice-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        }
     }
 
     private static boolean matches(IndexSearcher searcher, Query query, ScoreDoc hit) throws IOException {
