@@ -24,7 +24,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -62,10 +64,26 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 @Fork(value = 1, jvmArgs = {"-Xmx2g"})
 public class SearchBenchmark {
 
+    private static final int PROGRESS_SECONDS = 15;
+
     /** The query mix: Chinese words and phrases, mixed, English, typos, a long question. */
     static final List<String> QUERIES = List.of("退款", "物流", "发票", "物流延迟", "退款进度", "账号被盗", "iPhone 退款", "APP 闪退",
             "refund", "delivery delay", "password reset", "refnud", "delivry", "优惠券 补偿", "订单已经签收但是商品有质量问题想退货",
             "\"物流延迟\" 补偿", "invoice", "屏幕 碎了", "会员 自动续费", "customer complaint");
+
+    /** The kind of each query of {@link #QUERIES}, for figures per query type. */
+    static final Map<String, List<String>> QUERY_TYPES = new java.util.LinkedHashMap<>();
+
+    static {
+        QUERY_TYPES.put("Chinese two-character word", List.of("退款", "物流", "发票"));
+        QUERY_TYPES.put("Chinese phrase", List.of("物流延迟", "退款进度", "账号被盗"));
+        QUERY_TYPES.put("two Chinese words", List.of("优惠券 补偿", "屏幕 碎了", "会员 自动续费"));
+        QUERY_TYPES.put("mixed Chinese-English", List.of("iPhone 退款", "APP 闪退"));
+        QUERY_TYPES.put("English", List.of("refund", "delivery delay", "password reset", "invoice", "customer complaint"));
+        QUERY_TYPES.put("English typo", List.of("refnud", "delivry"));
+        QUERY_TYPES.put("long Chinese question", List.of("订单已经签收但是商品有质量问题想退货"));
+        QUERY_TYPES.put("quoted phrase", List.of("\"物流延迟\" 补偿"));
+    }
 
     @Param("100000")
     public int documents;
@@ -154,21 +172,39 @@ public class SearchBenchmark {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         List<Future<?>> futures = new ArrayList<>();
         int perThread = (count + threads - 1) / threads;
+        AtomicLong done = new AtomicLong();
         for (int t = 0; t < threads; t++) {
             int from = t * perThread;
             int to = Math.min(count, from + perThread);
             futures.add(pool.submit(() -> {
                 for (int i = from; i < to; i++) {
                     index.upsert(document(kind, i, corpus.generate(i)));
+                    done.incrementAndGet();
                 }
                 return null;
             }));
         }
+        long t0 = System.nanoTime();
         for (Future<?> f : futures) {
+            // a run of 20 minutes must show that it is alive and how far it got
+            while (!f.isDone()) {
+                try {
+                    f.get(PROGRESS_SECONDS, TimeUnit.SECONDS);
+                } catch (TimeoutException stillRunning) {
+                    progress("indexing " + kind, done.get(), count, t0);
+                }
+            }
             f.get();
         }
         pool.shutdown();
         index.commit();
+        progress("indexed " + kind, done.get(), count, t0);
+    }
+
+    static void progress(String what, long done, long total, long startNanos) {
+        double seconds = (System.nanoTime() - startNanos) / 1e9;
+        System.err.printf(Locale.ROOT, "[%tT] %s: %,d / %,d (%d %%), %.0f s, %.0f docs/s%n", System.currentTimeMillis(), what, done, total,
+                total == 0 ? 100 : done * 100 / total, seconds, seconds > 0 ? done / seconds : 0);
     }
 
     /** Full run: {@code main [scale]}, scale 1.0 = 100,000 articles + 1,000,000 tickets. */
@@ -177,26 +213,45 @@ public class SearchBenchmark {
         int articles = (int) Math.round(100_000 * scale);
         int tickets = (int) Math.round(1_000_000 * scale);
         int ilikeRuns = args.length > 1 ? Integer.parseInt(args[1]) : 3;
+        // -Dsearch.bench.dir=<dir> keeps the index there and reuses it when its counts match (iterating on queries);
+        // -Dsearch.bench.queriesOnly=true stops after the Lucene query figures (no PostgreSQL, no rebuild).
+        String keptDir = System.getProperty("search.bench.dir");
+        boolean queriesOnly = Boolean.getBoolean("search.bench.queriesOnly");
+        // -Dsearch.bench.ticketsByRebuild=true indexes only the articles first; the tickets are indexed once, by the
+        // timed rebuild from PostgreSQL, and the queries run afterwards: the same figures in half the time.
+        boolean ticketsByRebuild = Boolean.getBoolean("search.bench.ticketsByRebuild");
         List<String[]> rows = new ArrayList<>();
-        Path dir = Files.createTempDirectory("search-bench");
-        KindIndexes indexes = new KindIndexes(dir, true);
+        Path dir = keptDir != null ? Path.of(keptDir) : Files.createTempDirectory("search-bench");
+        if (keptDir != null && !keptIndexMatches(dir, articles, tickets)) {
+            org.springframework.util.FileSystemUtils.deleteRecursively(dir);
+        }
+        KindIndexes indexes = new KindIndexes(dir, keptDir == null);
         CrossKindSearch search = CrossKindSearch.standalone(indexes, () -> SynonymGroups.NONE);
         try {
-            long t0 = System.nanoTime();
-            indexInParallel(indexes.forKind("article"), new Corpus(42), "article", articles);
-            indexInParallel(indexes.forKind("ticket"), new Corpus(4242), "ticket", tickets);
-            indexes.refreshNow();
-            double indexSeconds = (System.nanoTime() - t0) / 1e9;
-            rows.add(new String[] {"Initial indexing, " + articles + " articles + " + tickets + " tickets (2 threads)",
-                    String.format(Locale.ROOT, "%.1f s (%.0f docs/s)", indexSeconds, (articles + tickets) / indexSeconds)});
+            boolean reused = keptDir != null && keptIndexMatches(indexes, articles, tickets);
+            if (reused) {
+                System.err.println("Reusing the index in " + dir);
+            } else {
+                long t0 = System.nanoTime();
+                indexInParallel(indexes.forKind("article"), new Corpus(42), "article", articles);
+                int initialTickets = ticketsByRebuild ? 0 : tickets;
+                if (!ticketsByRebuild) {
+                    indexInParallel(indexes.forKind("ticket"), new Corpus(4242), "ticket", tickets);
+                }
+                indexes.refreshNow();
+                double indexSeconds = (System.nanoTime() - t0) / 1e9;
+                rows.add(new String[] {"Initial indexing, " + articles + " articles + " + initialTickets + " tickets (2 threads)",
+                        String.format(Locale.ROOT, "%.1f s (%.0f docs/s)", indexSeconds, (articles + initialTickets) / indexSeconds)});
+            }
 
-            double[] all = latencies(search, Set.of(), 3, 25);
-            rows.add(new String[] {"Lucene, all kinds, " + QUERIES.size() + " mixed queries x 25, p50 / p95 / p99", percentiles(all)});
-            double[] publicOnly = latencies(search, Set.of("article"), 1, 10, true);
-            rows.add(new String[] {"Lucene, public help-center search (articles, public only), p50 / p95 / p99", percentiles(publicOnly)});
-            double[] ticketOnly = latencies(search, Set.of("ticket"), 1, 10);
-            rows.add(new String[] {"Lucene, tickets only, p50 / p95 / p99", percentiles(ticketOnly)});
+            if (reused || !ticketsByRebuild) {
+                measureQueries(search, rows);
+            }
+            if (queriesOnly) {
+                return;
+            }
 
+            System.err.println("Loading the tickets into PostgreSQL");
             var server = EmbeddedDatabase.lease("");
             try (HikariDataSource ds = new HikariDataSource()) {
                 ds.setJdbcUrl(EmbeddedDatabase.jdbcUrl(server, "searchbench", true));
@@ -243,8 +298,13 @@ public class SearchBenchmark {
                 long r0 = System.nanoTime();
                 rebuilds.start("ticket", "benchmark");
                 prober.start();
+                long lastProgress = System.nanoTime();
                 while (rebuilds.running("ticket").isPresent()) {
                     Thread.sleep(200);
+                    if (System.nanoTime() - lastProgress > PROGRESS_SECONDS * 1_000_000_000L) {
+                        lastProgress = System.nanoTime();
+                        rebuilds.running("ticket").ifPresent(p -> progress("rebuilding ticket", p.doneCount(), p.total(), r0));
+                    }
                 }
                 double rebuildSeconds = (System.nanoTime() - r0) / 1e9;
                 rebuilding.set(false);
@@ -252,8 +312,12 @@ public class SearchBenchmark {
                 var last = rebuilds.status().get("ticket");
                 rows.add(new String[] {"Full rebuild of " + tickets + " tickets from PostgreSQL (" + last.status() + ", " + last.doneCount() + " docs)",
                         String.format(Locale.ROOT, "%.1f s (%.0f docs/s)", rebuildSeconds, last.doneCount() / rebuildSeconds)});
-                rows.add(new String[] {"Lucene, all kinds, while the rebuild runs (" + during.size() + " queries), p50 / p95 / p99",
+                rows.add(new String[] {"Lucene, all kinds, while the rebuild runs (" + during.size() + " queries"
+                        + (reused || !ticketsByRebuild ? "" : "; the tickets' live index was still empty") + "), p50 / p95 / p99",
                         percentiles(during.stream().mapToDouble(Double::doubleValue).toArray())});
+                if (!reused && ticketsByRebuild) {
+                    measureQueries(search, rows);
+                }
 
                 double[] luceneTickets = latencies(search, Set.of("ticket"), 1, ilikeRuns);
                 rows.add(new String[] {"Lucene, tickets only, after the rebuild, p50 / p95 / p99", percentiles(luceneTickets)});
@@ -266,7 +330,24 @@ public class SearchBenchmark {
             }
         } finally {
             indexes.destroy();
+            printRows(scale, rows);
         }
+        System.exit(0);
+    }
+
+    private static void measureQueries(CrossKindSearch search, List<String[]> rows) {
+        System.err.println("Measuring queries");
+        double[] all = latencies(search, Set.of(), 3, 25);
+        rows.add(new String[] {"Lucene, all kinds, " + QUERIES.size() + " mixed queries x 25, p50 / p95 / p99", percentiles(all)});
+        QUERY_TYPES.forEach((type, queries) -> rows.add(new String[] {"&nbsp;&nbsp;all kinds, " + type + " (" + String.join(", ", queries) + "), p50 / p95 / p99",
+                percentiles(ofQueries(all, queries))}));
+        double[] publicOnly = latencies(search, Set.of("article"), 1, 10, true);
+        rows.add(new String[] {"Lucene, public help-center search (articles, public only), p50 / p95 / p99", percentiles(publicOnly)});
+        double[] ticketOnly = latencies(search, Set.of("ticket"), 1, 10);
+        rows.add(new String[] {"Lucene, tickets only, p50 / p95 / p99", percentiles(ticketOnly)});
+    }
+
+    private static void printRows(double scale, List<String[]> rows) {
         System.out.println();
         System.out.println("| Search benchmark (scale " + scale + ", " + Runtime.getRuntime().availableProcessors() + " CPUs, "
                 + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB heap) | Result |");
@@ -274,7 +355,34 @@ public class SearchBenchmark {
         for (String[] row : rows) {
             System.out.println("| " + row[0] + " | " + row[1] + " |");
         }
-        System.exit(0);
+    }
+
+    private static boolean keptIndexMatches(Path dir, int articles, int tickets) throws Exception {
+        if (!Files.isDirectory(dir)) {
+            return false;
+        }
+        KindIndexes indexes = new KindIndexes(dir, false);
+        try {
+            return keptIndexMatches(indexes, articles, tickets);
+        } finally {
+            indexes.destroy();
+        }
+    }
+
+    private static boolean keptIndexMatches(KindIndexes indexes, int articles, int tickets) throws Exception {
+        return indexes.existing("article") != null && indexes.existing("ticket") != null
+                && indexes.existing("article").documentCount() == articles && indexes.existing("ticket").documentCount() == tickets;
+    }
+
+    /** The latencies of the given queries out of a run of {@link #latencies} (rounds of the whole mix in order). */
+    private static double[] ofQueries(double[] latencies, List<String> queries) {
+        List<Double> out = new ArrayList<>();
+        for (int i = 0; i < latencies.length; i++) {
+            if (queries.contains(QUERIES.get(i % QUERIES.size()))) {
+                out.add(latencies[i]);
+            }
+        }
+        return out.stream().mapToDouble(Double::doubleValue).toArray();
     }
 
     private static double[] latencies(CrossKindSearch search, Set<String> kinds, int warmupRounds, int rounds) {

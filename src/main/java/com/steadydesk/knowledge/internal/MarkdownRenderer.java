@@ -1,5 +1,8 @@
 package com.steadydesk.knowledge.internal;
 
+import java.util.List;
+import org.commonmark.Extension;
+import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
 import org.jsoup.Jsoup;
@@ -15,10 +18,15 @@ public class MarkdownRenderer {
 
     private static final Safelist SAFE = Safelist.relaxed()
             .addProtocols("a", "href", "http", "https", "mailto", "#")
-            .addEnforcedAttribute("a", "rel", "nofollow noopener");
+            .addEnforcedAttribute("a", "rel", "nofollow noopener")
+            .addAttributes("th", "align")
+            .addAttributes("td", "align");
 
-    private final Parser parser = Parser.builder().build();
-    private final HtmlRenderer renderer = HtmlRenderer.builder().build();
+    /** GitHub-style pipe tables: policies and price lists are tables, and authors paste them from GitHub or Typora. */
+    private static final List<Extension> EXTENSIONS = List.of(TablesExtension.create());
+
+    private final Parser parser = Parser.builder().extensions(EXTENSIONS).build();
+    private final HtmlRenderer renderer = HtmlRenderer.builder().extensions(EXTENSIONS).build();
 
     public String html(String markdown) {
         if (markdown == null || markdown.isBlank()) {

@@ -105,8 +105,11 @@ class KnowledgeController {
 
     @GetMapping("/articles/new")
     @PreAuthorize("hasRole('AGENT')")
-    String newArticle(@RequestParam(required = false) String title, Locale locale, Model model) {
-        model.addAttribute("form", ArticleForm.blank(title, ArticleLanguage.of(locale)));
+    String newArticle(@RequestParam(required = false) String title, @RequestParam(required = false) String language, Locale locale,
+            Model model) {
+        // the gap list passes the question's language; otherwise the article starts in the writer's UI language
+        String initial = language != null && ArticleLanguage.ALL.contains(language) ? language : ArticleLanguage.of(locale);
+        model.addAttribute("form", ArticleForm.blank(title, initial));
         return editor(model, null);
     }
 

@@ -47,6 +47,11 @@ public class SearchGaps implements DisposableBean {
 
     /** One open question. */
     public record Gap(long id, String query, boolean publicSearch, String kinds, int askedCount, Instant firstAsked, Instant lastAsked) {
+
+        /** Whether the question is asked in Chinese, so that the article written for it starts in the same language. */
+        public boolean chinese() {
+            return query.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN);
+        }
     }
 
     /** Counts the question (asynchronously); asking a resolved question again reopens it. */

@@ -15,6 +15,24 @@ class MarkdownRendererTests {
     }
 
     @Test
+    void rendersGitHubTablesWithTheirAlignment() {
+        String html = renderer.html("""
+                | 会员等级 | 退款时限 |
+                | :--- | ---: |
+                | 普通 | 7 天 |
+                | 金卡 | 15 天 |
+                """);
+        assertThat(html).contains("<table>").contains("<thead>").contains("<th align=\"left\">会员等级</th>")
+                .contains("<td align=\"right\">15 天</td>").doesNotContain("| :---");
+    }
+
+    @Test
+    void tableCellsStayEscaped() {
+        String html = renderer.html("| a | b |\n| - | - |\n| <script>alert(1)</script> | <img src=x onerror=alert(1)> |\n");
+        assertThat(html).contains("<td>").doesNotContain("<script").doesNotContain("onerror");
+    }
+
+    @Test
     void dropsScriptsEventHandlersAndJavascriptLinks() {
         String html = renderer.html("<script>alert(1)</script>\n\n<img src=x onerror=alert(1)>\n\n[x](javascript:alert(1))");
         assertThat(html).doesNotContain("<script").doesNotContain("onerror").doesNotContain("javascript:");

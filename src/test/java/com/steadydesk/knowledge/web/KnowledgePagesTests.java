@@ -84,6 +84,17 @@ class KnowledgePagesTests {
     }
 
     @Test
+    void theGapListLinkPicksTheQuestionsLanguageOverTheWritersOwn() throws Exception {
+        String html = mvc.perform(get("/knowledge/articles/new").param("title", "how to change the invoice title").param("language", "en")
+                        .with(user("agent-4").roles("AGENT")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(html).contains("value=\"how to change the invoice title\"").containsPattern("<option value=\"en\"[^>]*selected");
+        String unknown = mvc.perform(get("/knowledge/articles/new").param("language", "fr").with(user("agent-4").roles("AGENT")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(unknown).containsPattern("<option value=\"zh-CN\"[^>]*selected");
+    }
+
+    @Test
     void versionsPageShowsTheDiffAndRestoreRequiresAnAgent() throws Exception {
         long id = article();
         run("kb-sup", "SUPERVISOR", () -> articles.update(id, draft("页面测试文章", "正文改过了", "zh-CN"), null));

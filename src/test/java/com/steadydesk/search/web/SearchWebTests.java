@@ -10,6 +10,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+
 import com.steadydesk.search.SearchFixtures;
 import com.steadydesk.search.SearchIndex;
 import com.steadydesk.search.internal.SearchGaps;
@@ -21,6 +23,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.web.util.UriUtils;
 
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -134,11 +137,23 @@ class SearchWebTests {
 
     @Test
     @WithMockUser(username = "lead", roles = "SUPERVISOR")
+    void anEnglishQuestionWithoutAnswerOffersAnEnglishArticle() throws Exception {
+        index.searchPublic("how do I export my loyalty stamps", 10);
+        gaps.flush();
+        mvc.perform(get("/admin/search/gaps"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("href=\"/knowledge/articles/new?title=how%20do%20i%20export%20my%20loyalty%20stamps&amp;language=en\"")));
+    }
+
+    @Test
+    @WithMockUser(username = "lead", roles = "SUPERVISOR")
     void supervisorSeesAndResolvesQuestionsWithoutAnswer() throws Exception {
         index.searchPublic("如何开具增值税专用发票", 10);
         gaps.flush();
         mvc.perform(get("/admin/search/gaps").param("order", "most-asked"))
-                .andExpect(status().isOk()).andExpect(content().string(containsString("如何开具增值税专用发票")));
+                .andExpect(status().isOk()).andExpect(content().string(containsString("如何开具增值税专用发票")))
+                .andExpect(content().string(containsString("href=\"/knowledge/articles/new?title=" + UriUtils.encode("如何开具增值税专用发票", UTF_8)
+                        + "&amp;language=zh-CN\"")));
         long id = gaps.open(SearchGaps.Order.NEWEST, null, 100).rows().stream()
                 .filter(g -> g.query().equals("如何开具增值税专用发票")).findFirst().orElseThrow().id();
         mvc.perform(post("/admin/search/gaps/{id}/resolve", id).with(csrf()))
