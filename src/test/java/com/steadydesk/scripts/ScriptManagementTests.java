@@ -58,6 +58,11 @@ class ScriptManagementTests {
         ScriptId id = drafted(draft);
         run(EDITOR, Role.SUPERVISOR, () -> scripts.submitForReview(id));
         run(REVIEWER, Role.REVIEWER, () -> scripts.approve(id, "ok"));
+        // The index learns of the approval through an asynchronous listener; tests that search or suggest wait for it.
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            searchIndex.refreshNow();
+            assertThat(as(AGENT, Role.TEMP_AGENT, () -> scripts.search(draft.title(), null, 50))).extracting(ScriptSummary::id).contains(id);
+        });
         return id;
     }
 
@@ -217,11 +222,14 @@ class ScriptManagementTests {
     void findsScriptsByPinyinInitialsAndByWordsInBothLanguages() {
         ScriptId id = approved(draft("退款进度", "refund", "zh-CN", "您好，退款审核通过后，款项会在3-5个工作日内原路退回。"));
         ScriptId en = approved(draft("Parcel pickup locker", "order-status", "en", "Your parcel is waiting in the pickup locker."));
-        searchIndex.refreshNow();
-        assertThat(as(AGENT, Role.TEMP_AGENT, () -> scripts.search("tkjd", null, 10))).extracting(ScriptSummary::id).contains(id);
+        // Approval reaches the index through an asynchronous listener: wait for it rather than racing it.
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            searchIndex.refreshNow();
+            assertThat(as(AGENT, Role.TEMP_AGENT, () -> scripts.search("tkjd", null, 10))).extracting(ScriptSummary::id).contains(id);
+            assertThat(as(AGENT, Role.TEMP_AGENT, () -> scripts.search("locker", null, 10))).extracting(ScriptSummary::id).contains(en);
+        });
         assertThat(as(AGENT, Role.TEMP_AGENT, () -> scripts.search("tuikuan", null, 10))).extracting(ScriptSummary::id).contains(id);
         assertThat(as(AGENT, Role.TEMP_AGENT, () -> scripts.search("退款进度", null, 10))).extracting(ScriptSummary::id).contains(id);
-        assertThat(as(AGENT, Role.TEMP_AGENT, () -> scripts.search("locker", null, 10))).extracting(ScriptSummary::id).contains(en);
         assertThat(as(AGENT, Role.TEMP_AGENT, () -> scripts.search("locker", new LibraryFilter(category("refund"), null, null, null), 10)))
                 .extracting(ScriptSummary::id).doesNotContain(en);
     }
