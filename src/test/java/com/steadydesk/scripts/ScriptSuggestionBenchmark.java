@@ -31,7 +31,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class ScriptSuggestionBenchmark {
 
     static final int SCRIPTS = 10_000;
-    static final int WARM_UP = 300;
+    /** JIT warm-up before measuring; -Dbench.warmup=N sets it (steady state needs a few thousand). */
+    static final int WARM_UP = Integer.getInteger("bench.warmup", 3_000);
     static final int MEASURED = 2_000;
 
     @Autowired
