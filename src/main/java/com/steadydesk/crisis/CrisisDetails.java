@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 /** A crisis as its page and the API show it, with the history of its grades. */
-public record CrisisDetails(CrisisId id, CrisisType type, String title, String description, CrisisStatus status, CrisisGrade grade,
+public record CrisisDetails(CrisisId id, CrisisType type, String title, String titleEn, String description, CrisisStatus status, CrisisGrade grade,
         Integer gradeScore, List<String> products, List<String> regions, List<String> channels, List<String> keywords, String reportedBy,
         Instant reportedAt, Instant occurringSince, String lead, Instant declaredAt, Instant resolvedAt, Instant closedAt,
         List<GradeHistoryEntry> gradeHistory) {

@@ -66,8 +66,9 @@ class CrisisListeners {
     @ApplicationModuleListener(id = "crisis.notify-subscribers")
     void on(StatusUpdatePublished event) {
         PublicUpdate update = statusPage.update(event.updateId());
-        String title = crises.find(event.crisisId()).title();
-        subscriptions.publish(new PublicNotice("crisis-update:" + update.id(), "【服务状态更新】" + title, "[Status update] " + title,
+        CrisisDetails crisis = crises.find(event.crisisId());
+        String titleEn = crisis.titleEn() == null ? crisis.title() : crisis.titleEn();
+        subscriptions.publish(new PublicNotice("crisis-update:" + update.id(), "【服务状态更新】" + crisis.title(), "[Status update] " + titleEn,
                 update.bodyZh(), update.bodyEn(), baseUrl + "/status#crisis-" + event.crisisId().value()));
     }
 

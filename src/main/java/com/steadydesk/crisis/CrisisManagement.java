@@ -197,7 +197,7 @@ public class CrisisManagement {
     @Transactional
     public CrisisDetails describeScope(CrisisId id, CrisisScope scope) {
         CrisisEvent crisis = load(id);
-        crisis.describeScope(scope.products(), scope.regions(), scope.channels(), scope.keywords());
+        crisis.describeScope(scope.products(), scope.regions(), scope.channels(), scope.keywords(), scope.titleEn());
         crises.save(crisis);
         timeline.append(id, "DECISION", "scope: products " + crisis.getProducts() + ", regions " + crisis.getRegions() + ", channels "
                 + crisis.getChannels() + ", keywords " + crisis.getKeywords());
@@ -340,7 +340,7 @@ public class CrisisManagement {
     }
 
     private CrisisDetails details(CrisisEvent c) {
-        return new CrisisDetails(new CrisisId(c.getId()), c.getType(), c.getTitle(), c.getDescription(), c.getStatus(), c.getGrade(),
+        return new CrisisDetails(new CrisisId(c.getId()), c.getType(), c.getTitle(), c.getTitleEn(), c.getDescription(), c.getStatus(), c.getGrade(),
                 c.getGradeScore(), c.getProducts(), c.getRegions(), c.getChannels(), c.getKeywords(), c.getReportedBy(), c.getReportedAt(),
                 c.getOccurringSince(), c.getLeadUsername(), c.getDeclaredAt(), c.getResolvedAt(), c.getClosedAt(),
                 c.getGradeChanges().stream().map(g -> new CrisisDetails.GradeHistoryEntry(g.grade(), g.score(), g.overridden(), g.reason(),

@@ -223,7 +223,7 @@ public class StatusPage {
             affected.addAll(c.getChannels());
             affected.addAll(c.getRegions());
             boolean over = c.getStatus() == CrisisStatus.CLOSED || "RESOLVED".equals(entry.getValue().get(0).phase());
-            list.add(new PublicStatus.PublicCrisis(c.getId(), c.getTitle(), c.getGrade(), over, List.copyOf(affected),
+            list.add(new PublicStatus.PublicCrisis(c.getId(), c.getTitle(), c.getTitleEn(), c.getGrade(), over, List.copyOf(affected),
                     over ? null : entry.getValue().get(0).nextUpdateAt(), List.copyOf(entry.getValue())));
         }
         return new PublicStatus(version, now, List.copyOf(list));
@@ -234,7 +234,7 @@ public class StatusPage {
         affected.addAll(crisis.getChannels());
         affected.addAll(crisis.getRegions());
         Map<String, String> values = new LinkedHashMap<>();
-        values.put("title", crisis.getTitle());
+        values.put("title", "en".equals(language) && crisis.getTitleEn() != null ? crisis.getTitleEn() : crisis.getTitle());
         values.put("affected", affected.isEmpty() ? ("en".equals(language) ? "being assessed" : "正在评估") : String.join("、", affected));
         if (nextUpdateAt != null) {
             values.put("next_update", DateTimeFormatter.ofPattern("en".equals(language) ? "HH:mm, MMM d" : "M月d日 HH:mm",

@@ -100,7 +100,7 @@ class CrisisDemoData implements ApplicationRunner {
                         GradingFactors.Trend.RISING, GradingFactors.Urgency.CRITICAL, GradingFactors.Attention.SOCIAL_MEDIA));
         chain.acknowledge(outage.id());
         crises.describeScope(outage.id(), new CrisisScope(List.of("在线支付", "优惠券"), List.of("全国"), List.of("App", "小程序"),
-                List.of("支付失败", "付款失败", "扣款")));
+                List.of("支付失败", "付款失败", "扣款"), "Payment outage: some orders cannot be paid"));
         List<CrisisTaskView> list = tasks.of(outage.id());
         if (!list.isEmpty()) {
             tasks.changeStatus(list.get(0).id(), TaskStatus.DONE, null);

@@ -27,6 +27,8 @@ public class CrisisEvent {
     private Long id;
     private CrisisType type;
     private String title;
+    /** The title for English readers of the status page; the title stands in when empty. */
+    private String titleEn;
     private String description;
     private CrisisStatus status;
     private CrisisGrade grade;
@@ -48,13 +50,14 @@ public class CrisisEvent {
     private Integer version;
 
     @PersistenceCreator
-    CrisisEvent(Long id, CrisisType type, String title, String description, CrisisStatus status, CrisisGrade grade, Integer gradeScore,
+    CrisisEvent(Long id, CrisisType type, String title, String titleEn, String description, CrisisStatus status, CrisisGrade grade, Integer gradeScore,
             String[] products, String[] regions, String[] channels, String[] keywords, String reportedBy, Instant reportedAt,
             Instant occurringSince, String leadUsername, Instant declaredAt, Instant resolvedAt, Instant closedAt,
             List<GradeChange> gradeChanges, Integer version) {
         this.id = id;
         this.type = type;
         this.title = title;
+        this.titleEn = titleEn;
         this.description = description;
         this.status = status;
         this.grade = grade;
@@ -81,7 +84,7 @@ public class CrisisEvent {
         if (occurringSince != null && occurringSince.isAfter(now)) {
             throw new IllegalArgumentException("a crisis cannot start in the future");
         }
-        return new CrisisEvent(null, type == null ? CrisisType.OTHER : type, t, description == null ? "" : description.strip(),
+        return new CrisisEvent(null, type == null ? CrisisType.OTHER : type, t, null, description == null ? "" : description.strip(),
                 CrisisStatus.REPORTED, null, null, null, null, null, null, reporter, now, occurringSince, null, null, null, null,
                 null, null);
     }
@@ -141,8 +144,9 @@ public class CrisisEvent {
         gradeChanges.add(new GradeChange(newGrade, score, overridden, reason, by, now));
     }
 
-    /** Sets what the crisis affects and the keywords that link new tickets to it. */
-    public void describeScope(List<String> products, List<String> regions, List<String> channels, List<String> keywords) {
+    /** Sets what the crisis affects, the keywords that link new tickets to it, and its English title (may be blank). */
+    public void describeScope(List<String> products, List<String> regions, List<String> channels, List<String> keywords,
+            String titleEn) {
         if (status == CrisisStatus.CLOSED || status == CrisisStatus.DISMISSED) {
             throw new DomainRuleViolation("crisis.closed", "a closed crisis cannot change");
         }
@@ -150,6 +154,7 @@ public class CrisisEvent {
         this.regions = clean(regions);
         this.channels = clean(channels);
         this.keywords = clean(keywords);
+        this.titleEn = titleEn == null || titleEn.isBlank() ? null : requireText(titleEn, "English title", 200);
     }
 
     public void changeLead(String lead) {
@@ -211,6 +216,7 @@ public class CrisisEvent {
     public Long getId() { return id; }
     public CrisisType getType() { return type; }
     public String getTitle() { return title; }
+    public String getTitleEn() { return titleEn; }
     public String getDescription() { return description; }
     public CrisisStatus getStatus() { return status; }
     public CrisisGrade getGrade() { return grade; }

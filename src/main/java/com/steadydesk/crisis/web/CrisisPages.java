@@ -313,7 +313,7 @@ class CrisisPages {
     @PreAuthorize("hasRole('CRISIS_LEAD')")
     String scope(@PathVariable long id, ScopeForm form, RedirectAttributes redirect, Locale locale) {
         return act(id, redirect, locale, () -> crises.describeScope(new CrisisId(id), new CrisisScope(split(form.products()),
-                split(form.regions()), split(form.channels()), split(form.keywords()))));
+                split(form.regions()), split(form.channels()), split(form.keywords()), form.titleEn())));
     }
 
     @PostMapping("/crisis/{id}/timeline")
@@ -430,7 +430,7 @@ class CrisisPages {
     }
 
     /** Affected products, regions, channels and keywords, comma-separated. */
-    record ScopeForm(String products, String regions, String channels, String keywords) {
+    record ScopeForm(String products, String regions, String channels, String keywords, String titleEn) {
     }
 
     /** A task added by hand. */

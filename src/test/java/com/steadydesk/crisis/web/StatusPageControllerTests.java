@@ -9,6 +9,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import com.steadydesk.channels.MailFooter;
 import com.steadydesk.crisis.CrisisDetails;
 import com.steadydesk.crisis.CrisisManagement;
+import com.steadydesk.crisis.CrisisScope;
 import com.steadydesk.crisis.CrisisType;
 import com.steadydesk.crisis.GradingFactors;
 import com.steadydesk.crisis.NewCrisisReport;
@@ -82,6 +83,20 @@ class StatusPageControllerTests {
         assertThat(result.getRequest().getSession(false)).isNull();
         assertThat(result.getResponse().getHeader("Set-Cookie")).isNull();
         assertThat(result.getResponse().getContentAsString()).contains("action=\"/status/subscriptions\"").doesNotContain("_csrf");
+    }
+
+    @Test
+    void englishReadersSeeTheEnglishTitleWhenTheLeadGaveOne() throws Exception {
+        CrisisDetails crisis = crises.reportAndDeclare(new NewCrisisReport(CrisisType.TECHNICAL_FAILURE, "登录服务中断", null, null, List.of()),
+                MINOR);
+        statusPage.publish(crisis.id(), new StatusPage.UpdateDraft("INVESTIGATING", "正在排查登录问题。", "We are looking into login problems.", null));
+        assertThat(read("/status?lang=en")).contains("登录服务中断"); // no English title yet: the title stands in
+
+        crises.describeScope(crisis.id(), new CrisisScope(List.of("登录"), List.of(), List.of(), List.of(), "Login outage"));
+        statusPage.publish(crisis.id(), new StatusPage.UpdateDraft("IDENTIFIED", "已定位原因。", "Cause found.", null));
+
+        assertThat(read("/status?lang=en")).contains("Login outage").doesNotContain("登录服务中断");
+        assertThat(read("/status")).contains("登录服务中断").doesNotContain("Login outage");
     }
 
     @Test
