@@ -169,7 +169,10 @@ class CrisisPages {
         model.addAttribute("isLead", currentUser.hasRole(Role.CRISIS_LEAD));
         model.addAttribute("notices", chain.notices(crisisId));
         // only someone the report went to, or a crisis lead, may acknowledge it (ReportingChain refuses anyone else)
-        model.addAttribute("canAcknowledge", chain.notices(crisisId).stream().anyMatch(n -> n.open()
+        // a closed or dismissed crisis escalates no more (ReportingChain), so there is nothing left to acknowledge
+        boolean ended = crisis.status() == CrisisStatus.CLOSED
+                || crisis.status() == CrisisStatus.DISMISSED;
+        model.addAttribute("canAcknowledge", !ended && chain.notices(crisisId).stream().anyMatch(n -> n.open()
                 && (currentUser.hasRole(Role.CRISIS_LEAD) || n.recipients().contains(currentUser.username()))));
         model.addAttribute("tasks", tasks.of(crisisId));
         model.addAttribute("progress", tasks.progress(crisisId));

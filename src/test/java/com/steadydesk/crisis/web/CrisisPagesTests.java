@@ -90,6 +90,21 @@ class CrisisPagesTests {
     }
 
     @Test
+    void aDismissedReportAsksNobodyToAcknowledgeIt() throws Exception {
+        long id = crises.report(new com.steadydesk.crisis.NewCrisisReport(null, "误报：监控抖动", null, null, java.util.List.of())).value();
+        String before = mvc.perform(get("/crisis/" + id).with(user("lead-dismiss").roles("CRISIS_LEAD")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(before).contains("id=\"acknowledge\"");
+
+        mvc.perform(post("/crisis/" + id + "/dismiss").with(user("lead-dismiss").roles("CRISIS_LEAD")).with(csrf())
+                .param("reason", "监控误报")).andExpect(status().is3xxRedirection());
+
+        String after = mvc.perform(get("/crisis/" + id).with(user("lead-dismiss").roles("CRISIS_LEAD")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(after).doesNotContain("id=\"acknowledge\"");
+    }
+
+    @Test
     void aReportWithoutTitleOrWithAnUnknownTicketComesBackWithMessages() throws Exception {
         String page = mvc.perform(post("/crisis/report").with(user("agent-x").roles("AGENT")).with(csrf()).param("lang", "en")
                 .param("type", "OTHER").param("title", " ").param("exampleNumbers", "999999999")).andExpect(status().isOk())
