@@ -167,12 +167,13 @@ class CrisisPages {
         CrisisDetails crisis = crises.find(crisisId);
         model.addAttribute("crisis", crisis);
         model.addAttribute("isLead", currentUser.hasRole(Role.CRISIS_LEAD));
-        model.addAttribute("notices", chain.notices(crisisId));
+        List<com.steadydesk.crisis.ChainNotice> notices = chain.notices(crisisId);
+        model.addAttribute("notices", notices);
         // only someone the report went to, or a crisis lead, may acknowledge it (ReportingChain refuses anyone else)
         // a closed or dismissed crisis escalates no more (ReportingChain), so there is nothing left to acknowledge
         boolean ended = crisis.status() == CrisisStatus.CLOSED
                 || crisis.status() == CrisisStatus.DISMISSED;
-        model.addAttribute("canAcknowledge", !ended && chain.notices(crisisId).stream().anyMatch(n -> n.open()
+        model.addAttribute("canAcknowledge", !ended && notices.stream().anyMatch(n -> n.open()
                 && (currentUser.hasRole(Role.CRISIS_LEAD) || n.recipients().contains(currentUser.username()))));
         model.addAttribute("tasks", tasks.of(crisisId));
         model.addAttribute("progress", tasks.progress(crisisId));
