@@ -11,7 +11,11 @@ import com.steadydesk.notifications.PublicSubscriptions;
 import com.steadydesk.scripts.ScriptManagement;
 import org.springframework.beans.factory.annotation.Value;
 import java.util.List;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
 import org.springframework.modulith.events.ApplicationModuleListener;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,7 +26,10 @@ import org.springframework.stereotype.Component;
 @Component
 class CrisisListeners {
 
+    private static final Logger log = LoggerFactory.getLogger(CrisisListeners.class);
+
     private final CrisisManagement crises;
+    private final ApplicationEventPublisher events;
     private final TicketManagement tickets;
     private final CrisisTimeline timeline;
     private final ScriptManagement scripts;
@@ -35,7 +42,8 @@ class CrisisListeners {
 
     CrisisListeners(CrisisManagement crises, TicketManagement tickets, CrisisTimeline timeline, ScriptManagement scripts,
             HelpCenterNotices helpCenter, MailFooter mailFooter, StatusPage statusPage, PublicSubscriptions subscriptions, CrisisCleanup cleanup,
-            @Value("${steadydesk.base-url:http://localhost:8080}") String baseUrl) {
+            ApplicationEventPublisher events, @Value("${steadydesk.base-url:http://localhost:8080}") String baseUrl) {
+        this.events = events;
         this.statusPage = statusPage;
         this.subscriptions = subscriptions;
         this.cleanup = cleanup;
@@ -48,19 +56,28 @@ class CrisisListeners {
         this.mailFooter = mailFooter;
     }
 
-    @ApplicationModuleListener(id = "crisis.link-by-keyword")
+    /**
+     * Synchronous, inside the transaction that opens the ticket, and only an in-memory match against the declared
+     * crises' keywords (cached): most tickets match nothing and cost nothing more. A match is handed on as an event
+     * stored with the ticket, so the link is made reliably but outside the intake's transaction.
+     */
+    @EventListener
     void on(TicketOpened event) {
-        List<CrisisDetails> candidates = crises.withKeywords();
-        if (candidates.isEmpty()) {
-            return;
-        }
-        String subject = tickets.find(event.ticketId()).map(t -> t.subject()).orElse("");
-        String body = tickets.messages(event.ticketId()).stream().findFirst().map(TicketMessage::bodyText).orElse("");
-        for (CrisisDetails crisis : candidates) {
-            if (CrisisManagement.mentions(crisis, subject) || CrisisManagement.mentions(crisis, body)) {
-                crises.linkTickets(crisis.id(), List.of(new TicketId(event.ticketId().value())), CrisisManagement.BY_KEYWORD);
+        try {
+            for (CrisisDetails crisis : crises.withKeywords()) {
+                if (CrisisManagement.mentions(crisis, event.subject()) || CrisisManagement.mentions(crisis, event.firstMessage())) {
+                    events.publishEvent(new TicketMatchedCrisisKeywords(crisis.id(), event.ticketId()));
+                }
             }
+        } catch (RuntimeException e) {
+            // never fail an intake over the auto-link; the lead can still link the ticket from the cockpit
+            log.warn("Keyword match for ticket {} failed: {}", event.ticketId().value(), e.toString());
         }
+    }
+
+    @ApplicationModuleListener(id = "crisis.link-ticket-by-keyword")
+    void on(TicketMatchedCrisisKeywords event) {
+        crises.linkTickets(event.crisisId(), List.of(event.ticketId()), CrisisManagement.BY_KEYWORD);
     }
 
     @ApplicationModuleListener(id = "crisis.notify-subscribers")

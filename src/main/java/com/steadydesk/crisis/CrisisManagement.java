@@ -11,8 +11,10 @@ import com.steadydesk.inbox.TicketManagement;
 import com.steadydesk.knowledge.SourceOfTruthManagement;
 import com.steadydesk.platform.Keyset;
 import com.steadydesk.platform.NotFoundException;
+import com.steadydesk.platform.ReadThroughCache;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -20,6 +22,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
@@ -52,6 +55,8 @@ public class CrisisManagement {
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private static final String DECLARED_WITH_KEYWORDS = "declared-with-keywords";
+    private final ReadThroughCache<String, List<CrisisDetails>> keywordCrises;
     private final ZoneId zone;
 
     CrisisManagement(CrisisEvents crises, GradingSettings grading, CrisisTimeline timeline, ReportingChain chain,
@@ -72,6 +77,10 @@ public class CrisisManagement {
         this.events = events;
         this.clock = clock;
         this.zone = ZoneId.of(zone);
+        // Read on every ticket opened (keyword auto-link); another node's change is seen within the maximum age.
+        this.keywordCrises = new ReadThroughCache<>(keys -> Map.of(DECLARED_WITH_KEYWORDS,
+                open().stream().filter(c -> c.status() == CrisisStatus.DECLARED && !c.keywords().isEmpty()).toList()),
+                Duration.ofSeconds(5), 1);
     }
 
     // ---- report, declare, grade ------------------------------------------------------------------------------------
@@ -81,7 +90,7 @@ public class CrisisManagement {
     public CrisisId report(NewCrisisReport report) {
         Instant now = Instant.now(clock);
         String by = currentUser.username();
-        CrisisEvent crisis = crises.save(CrisisEvent.report(report.type(), report.title(), report.description(), report.occurringSince(),
+        CrisisEvent crisis = store(CrisisEvent.report(report.type(), report.title(), report.description(), report.occurringSince(),
                 by, now));
         CrisisId id = new CrisisId(crisis.getId());
         timeline.appendAs(by, id, "REPORTED", crisis.getTitle() + " [" + crisis.getType() + "]"
@@ -105,7 +114,7 @@ public class CrisisManagement {
         String by = currentUser.username();
         GradeAssessment assessment = grading.load().assess(factors == null ? GradingFactors.none() : factors);
         crisis.declare(type, title, assessment, by, now);
-        crises.save(crisis);
+        store(crisis);
         timeline.appendAs(by, id, "DECLARED", "declared " + crisis.getType() + " \"" + crisis.getTitle() + "\", lead " + by);
         timeline.appendAs(by, id, "GRADED", "grade " + assessment.grade() + " (score " + assessment.score() + ", levels "
                 + assessment.levels() + ")");
@@ -134,7 +143,7 @@ public class CrisisManagement {
         GradeAssessment assessment = grading.load().assess(factors);
         CrisisGrade before = crisis.getGrade();
         boolean changed = crisis.regrade(assessment, currentUser.username(), Instant.now(clock));
-        crises.save(crisis);
+        store(crisis);
         timeline.append(id, "GRADED", "grade " + before + " → " + assessment.grade() + " (score " + assessment.score() + ", levels "
                 + assessment.levels() + ")");
         audit.record("crisis.graded", "crisis " + id.value(), before + " -> " + assessment.grade());
@@ -150,7 +159,7 @@ public class CrisisManagement {
         CrisisEvent crisis = load(id);
         CrisisGrade before = crisis.getGrade();
         boolean changed = crisis.overrideGrade(grade, reason, currentUser.username(), Instant.now(clock));
-        crises.save(crisis);
+        store(crisis);
         timeline.append(id, "GRADE_OVERRIDDEN", "grade " + before + " → " + grade + " overridden: " + reason.strip());
         audit.record("crisis.grade-overridden", "crisis " + id.value(), before + " -> " + grade + ": " + reason.strip());
         if (changed) {
@@ -189,7 +198,7 @@ public class CrisisManagement {
     public void dismiss(CrisisId id, String reason) {
         CrisisEvent crisis = load(id);
         crisis.dismiss(reason, currentUser.username(), Instant.now(clock));
-        crises.save(crisis);
+        store(crisis);
         timeline.append(id, "DISMISSED", "dismissed: " + reason.strip());
         audit.record("crisis.dismissed", "crisis " + id.value(), reason.strip());
     }
@@ -198,7 +207,7 @@ public class CrisisManagement {
     public CrisisDetails describeScope(CrisisId id, CrisisScope scope) {
         CrisisEvent crisis = load(id);
         crisis.describeScope(scope.products(), scope.regions(), scope.channels(), scope.keywords(), scope.titleEn());
-        crises.save(crisis);
+        store(crisis);
         timeline.append(id, "DECISION", "scope: products " + crisis.getProducts() + ", regions " + crisis.getRegions() + ", channels "
                 + crisis.getChannels() + ", keywords " + crisis.getKeywords());
         return find(id);
@@ -208,7 +217,7 @@ public class CrisisManagement {
     public void changeLead(CrisisId id, String lead) {
         CrisisEvent crisis = load(id);
         crisis.changeLead(lead);
-        crises.save(crisis);
+        store(crisis);
         timeline.append(id, "DECISION", "lead handed to " + crisis.getLeadUsername());
         audit.record("crisis.lead-changed", "crisis " + id.value(), crisis.getLeadUsername());
     }
@@ -217,7 +226,7 @@ public class CrisisManagement {
     public void resolve(CrisisId id) {
         CrisisEvent crisis = load(id);
         crisis.resolve(Instant.now(clock));
-        crises.save(crisis);
+        store(crisis);
         timeline.append(id, "RESOLVED", "the crisis is resolved; follow-up continues");
         audit.record("crisis.resolved", "crisis " + id.value(), null);
     }
@@ -230,7 +239,7 @@ public class CrisisManagement {
     public void close(CrisisId id) {
         CrisisEvent crisis = load(id);
         crisis.close(Instant.now(clock));
-        crises.save(crisis);
+        store(crisis);
         timeline.append(id, "CLOSED", "the crisis is closed");
         cleanup.prepare(id);
         audit.record("crisis.closed", "crisis " + id.value(), null);
@@ -323,7 +332,14 @@ public class CrisisManagement {
 
     /** Open crises with keywords, for linking new tickets automatically. */
     List<CrisisDetails> withKeywords() {
-        return open().stream().filter(c -> c.status() == CrisisStatus.DECLARED && !c.keywords().isEmpty()).toList();
+        return keywordCrises.get(DECLARED_WITH_KEYWORDS).orElse(List.of());
+    }
+
+    /** Every change of a crisis goes through here: the keyword crises seen by intake are evicted after it. */
+    private CrisisEvent store(CrisisEvent crisis) {
+        CrisisEvent saved = crises.save(crisis);
+        keywordCrises.evictAllNowAndAfterCommit();
+        return saved;
     }
 
     /** Whether the text mentions one of the crisis's keywords (case-insensitive). */

@@ -68,6 +68,36 @@ public class CustomerManagement {
         return identify(point, displayName == null || displayName.isBlank() ? fallbackName : displayName);
     }
 
+    /**
+     * {@link #identifyByEmail} for a batch of requesters (ticket intake), keyed by the address as given: known
+     * customers come from two queries for the whole batch, unknown ones are created one by one in the order of their
+     * addresses (so that two batches never wait on each other's new addresses in opposite order). Unmasked.
+     */
+    @Transactional
+    public Map<String, CustomerProfile> identifyAllByEmail(Map<String, String> namesByEmail) {
+        Map<String, ContactPoint> points = new java.util.TreeMap<>();
+        namesByEmail.keySet().forEach(email -> points.put(email, ContactPoint.email(email)));
+        Map<String, Long> owners = queries.customersWith(ContactPoint.Kind.EMAIL,
+                points.values().stream().map(ContactPoint::lookup).distinct().toList());
+        Map<Long, CustomerProfile> known = new java.util.HashMap<>();
+        queries.profiles(owners.values().stream().distinct().toList()).forEach(p -> known.put(p.id().value(), p));
+        Map<String, CustomerProfile> found = new LinkedHashMap<>();
+        points.entrySet().stream().sorted(Map.Entry.comparingByValue(java.util.Comparator.comparing(ContactPoint::lookup)))
+                .forEach(e -> {
+                    CustomerProfile profile = java.util.Optional.ofNullable(owners.get(e.getValue().lookup())).map(known::get)
+                            .orElseGet(() -> identifyByEmail(e.getKey(), namesByEmail.get(e.getKey())));
+                    found.put(e.getKey(), profile);
+                });
+        return found;
+    }
+
+    /** Unmasked batch lookup (system use, such as ticket intake); unknown ids are left out. */
+    public Map<CustomerId, CustomerProfile> findAll(Collection<CustomerId> ids) {
+        Map<CustomerId, CustomerProfile> found = new LinkedHashMap<>();
+        queries.profiles(ids.stream().filter(Objects::nonNull).map(CustomerId::value).distinct().toList()).forEach(p -> found.put(p.id(), p));
+        return found;
+    }
+
     /** Finds the customer with this phone number (however written) or creates one (system use: phone logs). Unmasked. */
     @Transactional
     public CustomerProfile identifyByPhone(String phone, String displayName) {

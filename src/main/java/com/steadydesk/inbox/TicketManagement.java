@@ -17,10 +17,12 @@ import com.steadydesk.identity.UserSummary;
 import com.steadydesk.inbox.internal.InboxQueries;
 import com.steadydesk.inbox.internal.Message;
 import com.steadydesk.inbox.internal.Messages;
+import com.steadydesk.inbox.internal.NewTickets;
 import com.steadydesk.inbox.internal.ReplyPlaceholders;
 import com.steadydesk.inbox.internal.Ticket;
 import com.steadydesk.inbox.internal.TicketJournal;
 import com.steadydesk.inbox.internal.Tickets;
+import com.steadydesk.inbox.sla.SlaStarts;
 import com.steadydesk.platform.DomainRuleViolation;
 import com.steadydesk.platform.Keyset;
 import com.steadydesk.platform.NotFoundException;
@@ -64,10 +66,14 @@ public class TicketManagement {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final TransactionTemplate perTicket;
+    private final NewTickets newTickets;
+    private final SlaStarts slaStarts;
 
     TicketManagement(Tickets tickets, Messages messages, InboxQueries queries, TicketJournal journal, CustomerManagement customers,
             OutboundMail outboundMail, CurrentUser currentUser, AuditLog audit, ApplicationEventPublisher events, Clock clock,
-            PlatformTransactionManager transactions) {
+            PlatformTransactionManager transactions, NewTickets newTickets, SlaStarts slaStarts) {
+        this.newTickets = newTickets;
+        this.slaStarts = slaStarts;
         this.tickets = tickets;
         this.messages = messages;
         this.queries = queries;
@@ -90,24 +96,49 @@ public class TicketManagement {
      */
     @Transactional
     public TicketId open(OpenTicket command, VipTier requesterTier) {
-        if (command.customerId() == null) {
-            throw new IllegalArgumentException("a ticket needs a requester");
-        }
+        return openAll(List.of(new TicketOpening(command, requesterTier, actor()))).get(0).id();
+    }
+
+    /**
+     * Opens tickets in one transaction, with one batched insert per table: the intake path that carries a crisis's
+     * surge (see {@code TicketIntake}). Either all open or, on an error, none; the caller decides whether to retry
+     * them one by one.
+     */
+    @Transactional
+    public List<TicketDetails> openAll(List<TicketOpening> openings) {
         Instant now = Instant.now(clock);
-        Ticket ticket = newTicket(command.subject(), command.channel(), command.customerId(), requesterTier, command.priority(),
-                command.tags(), now);
-        if (command.assigneeId() != null || command.groupName() != null) {
-            ticket.assign(command.assigneeId() == null ? null : command.assigneeId().value(), command.groupName(), actor(), now);
-            ticket = saveTicket(ticket);
+        List<Ticket> drafts = new ArrayList<>(openings.size());
+        for (TicketOpening opening : openings) {
+            OpenTicket command = opening.command();
+            if (command.customerId() == null) {
+                throw new IllegalArgumentException("a ticket needs a requester");
+            }
+            Ticket ticket = draft(command.subject(), command.channel(), command.customerId(), opening.requesterTier(), command.priority(),
+                    command.tags(), now);
+            if (command.assigneeId() != null || command.groupName() != null) {
+                ticket.assign(command.assigneeId() == null ? null : command.assigneeId().value(), command.groupName(), opening.actor(), now);
+            }
+            drafts.add(ticket);
         }
-        journal.saveFields(ticket.getId(), command.fields());
-        Message first = messages.save(Message.fromCustomer(ticket.getId(), command.customerId().value(), command.body(),
-                command.bodyHtml(), ticket.getChannel().name(), null, null, List.of(), ids(command.attachments()), null, null, now));
-        journal.describeAttachments(command.attachments());
-        TicketId id = new TicketId(ticket.getId());
-        events.publishEvent(new TicketOpened(id, ticket.getChannel()));
-        events.publishEvent(new MessageAdded(id, first.getId(), Message.CUSTOMER));
-        return id;
+        List<SlaStarts.Start> slas = insertNew(drafts, now);
+        List<Message> firsts = new ArrayList<>(openings.size());
+        List<TicketDetails> opened = new ArrayList<>(openings.size());
+        for (int i = 0; i < openings.size(); i++) {
+            OpenTicket command = openings.get(i).command();
+            Ticket ticket = drafts.get(i);
+            journal.saveFields(ticket.getId(), command.fields());
+            journal.describeAttachments(command.attachments());
+            firsts.add(Message.fromCustomer(ticket.getId(), command.customerId().value(), command.body(), command.bodyHtml(),
+                    ticket.getChannel().name(), null, null, List.of(), ids(command.attachments()), null, null, now));
+            opened.add(details(ticket, slas.get(i), command.fields()));
+        }
+        newTickets.insertMessages(firsts);
+        for (int i = 0; i < drafts.size(); i++) {
+            TicketId id = new TicketId(drafts.get(i).getId());
+            events.publishEvent(new TicketOpened(id, drafts.get(i).getChannel(), drafts.get(i).getSubject(), firsts.get(i).getBodyText()));
+            events.publishEvent(new MessageAdded(id, firsts.get(i).getId(), Message.CUSTOMER));
+        }
+        return opened;
     }
 
     /**
@@ -136,7 +167,8 @@ public class TicketManagement {
             opened = false;
         } else {
             String subject = inbound.subject() == null || inbound.subject().isBlank() ? firstLine(inbound.textBody()) : inbound.subject();
-            ticket = newTicket(subject, inbound.channel(), customer.id(), customer.vipTier(), TicketPriority.NORMAL, null, now);
+            ticket = draft(subject, inbound.channel(), customer.id(), customer.vipTier(), TicketPriority.NORMAL, null, now);
+            insertNew(List.of(ticket), now);
             journal.saveFields(ticket.getId(), inbound.fields() == null ? Map.of() : inbound.fields());
             if (existing.isPresent()) {
                 Ticket closed = existing.get();
@@ -150,7 +182,7 @@ public class TicketManagement {
                 attachments, inbound.mailboxId(), inbound.id().value(), now));
         TicketId id = new TicketId(ticket.getId());
         if (opened) {
-            events.publishEvent(new TicketOpened(id, ticket.getChannel()));
+            events.publishEvent(new TicketOpened(id, ticket.getChannel(), ticket.getSubject(), message.getBodyText()));
         }
         events.publishEvent(new MessageAdded(id, message.getId(), Message.CUSTOMER));
         return id;
@@ -273,22 +305,26 @@ public class TicketManagement {
                     ? customers.find(call.customerId()).orElseThrow(() -> new NotFoundException("customer", call.customerId().value()))
                     : customers.identifyByPhone(requireText(call.callerPhone(), "callerPhone"), call.callerName());
             String subject = call.subject() == null || call.subject().isBlank() ? firstLine(call.summary()) : call.subject();
-            ticket = newTicket(subject, Channel.PHONE, customer.id(), customer.vipTier(), TicketPriority.NORMAL, null, now);
+            ticket = draft(subject, Channel.PHONE, customer.id(), customer.vipTier(), TicketPriority.NORMAL, null, now);
         } else {
             ticket = load(call.ticketId());
         }
         TicketStatus before = ticket.getStatus();
         CallOutcome outcome = call.outcome() == null ? CallOutcome.INFO_ONLY : call.outcome();
         ticket.agentReplied(outcome == CallOutcome.RESOLVED ? TicketStatus.SOLVED : null, actor(), now);
+        if (opened) {
+            insertNew(List.of(ticket), now); // with the call's outcome, so the SLA clock starts in the right state
+        } else {
+            ticket = saveTicket(ticket);
+        }
         String caller = join(call.callerName(), call.callerPhone());
         Message message = messages.save(Message.call(ticket.getId(), currentUser.id().map(UserId::value).orElse(null), caller,
                 call.summary(), outcome.name(), now));
-        Ticket saved = saveTicket(ticket);
-        TicketId id = new TicketId(saved.getId());
+        TicketId id = new TicketId(ticket.getId());
         if (opened) {
-            events.publishEvent(new TicketOpened(id, Channel.PHONE));
+            events.publishEvent(new TicketOpened(id, Channel.PHONE, ticket.getSubject(), message.getBodyText()));
         } else {
-            publishChanges(saved, before);
+            publishChanges(ticket, before);
         }
         events.publishEvent(new MessageAdded(id, message.getId(), Message.PHONE));
         return id;
@@ -493,15 +529,38 @@ public class TicketManagement {
 
     // ---- helpers ---------------------------------------------------------------------------------------------------
 
-    private Ticket newTicket(String subject, Channel channel, CustomerId customer, VipTier tier, TicketPriority priority,
+    /** A ticket not stored yet; {@link #insertNew} stores it. */
+    private static Ticket draft(String subject, Channel channel, CustomerId customer, VipTier tier, TicketPriority priority,
             java.util.Set<String> tags, Instant now) {
-        Ticket ticket = Ticket.open(tickets.nextNumber(), subject, channel, customer.value(), tier == null ? "NONE" : tier.name(),
-                priority, tags, now);
-        return tickets.save(ticket);
+        return Ticket.open(0, subject, channel, customer.value(), tier == null ? "NONE" : tier.name(), priority, tags, now);
+    }
+
+    /** Stores drafts with their SLA clocks started and the history of what was done to them before (an assignment). */
+    private List<SlaStarts.Start> insertNew(List<Ticket> drafts, Instant now) {
+        List<SlaStarts.Start> slas = drafts.stream().map(t -> slaStarts.start(new SlaStarts.Opening(t.getChannel(), t.getPriority(),
+                t.getRequesterVipTier(), t.getStatus(), t.getCreatedAt()))).toList();
+        List<List<Ticket.Change>> changes = drafts.stream().map(Ticket::drainChanges).toList();
+        newTickets.insert(drafts, slas);
+        Map<Long, SlaStarts.Start> clocks = new LinkedHashMap<>();
+        for (int i = 0; i < drafts.size(); i++) {
+            clocks.put(drafts.get(i).getId(), slas.get(i));
+            journal.append(drafts.get(i).getId(), changes.get(i));
+        }
+        slaStarts.saveAll(clocks, now);
+        return slas;
+    }
+
+    /** What a just-opened ticket's page shows, from what was written (no read back). */
+    private static TicketDetails details(Ticket t, SlaStarts.Start sla, Map<String, String> fields) {
+        return new TicketDetails(new TicketId(t.getId()), t.getNumber(), t.getSubject(), t.getStatus(), t.getPriority(), t.getChannel(),
+                new CustomerId(t.getCustomerId()), t.getRequesterVipTier(), t.getAssigneeId(), t.getGroupName(), t.getTags(),
+                t.getCrisisId(), null, t.getCreatedAt(), t.getUpdatedAt(), t.getLastCustomerMessageAt(), t.getLastAgentReplyAt(),
+                t.getFirstRespondedAt(), t.getSolvedAt(), t.getClosedAt(), sla.state(), sla.firstResponseDueAt(),
+                sla.resolutionDueAt(), sla.pausedSince(), sla.nextDueAt(), fields);
     }
 
     private Ticket change(TicketId id, java.util.function.Consumer<Ticket> change) {
-        Ticket ticket = load(id);
+        Ticket ticket = tickets.findForChangeById(id.value()).orElseThrow(() -> new NotFoundException("ticket", id.value()));
         TicketStatus before = ticket.getStatus();
         change.accept(ticket);
         Ticket saved = saveTicket(ticket);

@@ -54,6 +54,20 @@ public class CustomerQueries {
                 .params(kind.name(), lookup).query(Long.class).optional();
     }
 
+    /** The owners of these contact points of one kind, by lookup key; unknown ones are left out. */
+    public java.util.Map<String, Long> customersWith(ContactPoint.Kind kind, Collection<String> lookups) {
+        if (lookups.isEmpty()) {
+            return java.util.Map.of();
+        }
+        java.util.Map<String, Long> owners = new java.util.HashMap<>();
+        jdbc.sql("select lookup, customer_id from customer_contacts where kind = :kind and lookup in (:lookups)")
+                .param("kind", kind.name()).param("lookups", List.copyOf(lookups))
+                .query(rs -> {
+                    owners.put(rs.getString(1), rs.getLong(2));
+                });
+        return owners;
+    }
+
     /**
      * Creates a customer holding only this contact point, unless another transaction holds it already: the insert
      * waits for that transaction and then does nothing, so two concurrent intakes of one address make one customer.

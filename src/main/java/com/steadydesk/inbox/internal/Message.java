@@ -123,6 +123,35 @@ public class Message {
         return ids == null ? new Long[0] : ids.toArray(Long[]::new);
     }
 
+    /** Binds the message's columns in the order of {@link NewTickets}' insert; the id was allocated there. */
+    void bindInsert(long allocatedId, java.sql.PreparedStatement ps) throws java.sql.SQLException {
+        id = allocatedId;
+        ps.setLong(1, id);
+        ps.setLong(2, ticketId);
+        ps.setString(3, kind);
+        ps.setObject(4, authorUserId, java.sql.Types.BIGINT);
+        ps.setObject(5, authorCustomerId, java.sql.Types.BIGINT);
+        ps.setString(6, bodyText);
+        ps.setString(7, bodyHtml);
+        ps.setString(8, channel);
+        ps.setString(9, emailMessageId);
+        ps.setString(10, inReplyTo);
+        ps.setString(11, emailReferences);
+        ps.setArray(12, ps.getConnection().createArrayOf("bigint", attachmentIds));
+        ps.setObject(13, mailboxId, java.sql.Types.BIGINT);
+        ps.setString(14, deliveryStatus);
+        ps.setString(15, deliveryError);
+        ps.setObject(16, inboundMessageId, java.sql.Types.BIGINT);
+        ps.setString(17, scriptRefs);
+        ps.setString(18, callCaller);
+        ps.setString(19, callOutcome);
+        ps.setTimestamp(20, java.sql.Timestamp.from(createdAt));
+    }
+
+    void setTicketId(long ticketId) {
+        this.ticketId = ticketId;
+    }
+
     public Long getId() { return id; }
     public long getTicketId() { return ticketId; }
     public String getKind() { return kind; }

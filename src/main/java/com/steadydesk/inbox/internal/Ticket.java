@@ -302,6 +302,42 @@ public class Ticket {
         return v == null ? null : v.toString();
     }
 
+    /**
+     * Binds the row of a new ticket in the order of {@link NewTickets}' insert, with its allocated id and number;
+     * from then on the ticket is a stored one (version 0) that later saves update.
+     */
+    void bindInsert(long allocatedId, long allocatedNumber, java.sql.PreparedStatement ps) throws java.sql.SQLException {
+        if (id != null) {
+            throw new IllegalStateException("ticket " + id + " is stored already");
+        }
+        id = allocatedId;
+        number = allocatedNumber;
+        version = 0;
+        ps.setLong(1, id);
+        ps.setLong(2, number);
+        ps.setString(3, subject);
+        ps.setString(4, status.name());
+        ps.setString(5, priority.name());
+        ps.setString(6, channel.name());
+        ps.setLong(7, customerId);
+        ps.setString(8, requesterVipTier);
+        ps.setObject(9, assigneeId, java.sql.Types.BIGINT);
+        ps.setString(10, groupName);
+        ps.setArray(11, ps.getConnection().createArrayOf("text", tags));
+        ps.setObject(12, crisisId, java.sql.Types.BIGINT);
+        ps.setTimestamp(13, timestamp(createdAt));
+        ps.setTimestamp(14, timestamp(updatedAt));
+        ps.setTimestamp(15, timestamp(lastCustomerMessageAt));
+        ps.setTimestamp(16, timestamp(lastAgentReplyAt));
+        ps.setTimestamp(17, timestamp(firstRespondedAt));
+        ps.setTimestamp(18, timestamp(solvedAt));
+        ps.setTimestamp(19, timestamp(closedAt));
+    }
+
+    private static java.sql.Timestamp timestamp(Instant at) {
+        return at == null ? null : java.sql.Timestamp.from(at);
+    }
+
     /** Takes the changes recorded since the last call (for the history table). */
     public List<Change> drainChanges() {
         List<Change> drained = List.copyOf(changes);

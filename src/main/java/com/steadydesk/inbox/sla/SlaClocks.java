@@ -17,6 +17,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -35,9 +37,11 @@ class SlaClocks {
             from sla_clocks c where c.ticket_id = ?""";
 
     private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate batch;
 
-    SlaClocks(JdbcClient jdbc) {
+    SlaClocks(JdbcClient jdbc, NamedParameterJdbcTemplate batch) {
         this.jdbc = jdbc;
+        this.batch = batch;
     }
 
     /** What the policy choice and the clock need to know about a ticket; empty when it does not exist. */
@@ -60,29 +64,22 @@ class SlaClocks {
     }
 
     /** Stores the clock and projects it onto the ticket. */
+    private static final String UPSERT_CLOCK = """
+            insert into sla_clocks (ticket_id, policy_id, at_risk_percent, started_at,
+                fr_target_seconds, fr_due_at, fr_at_risk_at, fr_remaining_ms, fr_done_at,
+                res_target_seconds, res_due_at, res_at_risk_at, res_remaining_ms, res_done_at, next_check_at)
+            values (:id, :policy, :pct, :started, :fr_target, :fr_due, :fr_risk, :fr_remaining, :fr_done,
+                :res_target, :res_due, :res_risk, :res_remaining, :res_done, :check)
+            on conflict (ticket_id) do update set policy_id = excluded.policy_id, at_risk_percent = excluded.at_risk_percent,
+                started_at = excluded.started_at,
+                fr_target_seconds = excluded.fr_target_seconds, fr_due_at = excluded.fr_due_at,
+                fr_at_risk_at = excluded.fr_at_risk_at, fr_remaining_ms = excluded.fr_remaining_ms, fr_done_at = excluded.fr_done_at,
+                res_target_seconds = excluded.res_target_seconds, res_due_at = excluded.res_due_at,
+                res_at_risk_at = excluded.res_at_risk_at, res_remaining_ms = excluded.res_remaining_ms, res_done_at = excluded.res_done_at,
+                next_check_at = excluded.next_check_at""";
+
     void save(TicketId id, SlaClock clock, SlaState state, Instant nextCheckAt, Instant pausedSince) {
-        Map<String, Object> p = new HashMap<>();
-        p.put("id", id.value());
-        p.put("policy", clock.policyId());
-        p.put("pct", clock.atRiskPercent());
-        p.put("started", ts(clock.startedAt()));
-        put(p, "fr", clock.firstResponse());
-        put(p, "res", clock.resolution());
-        p.put("check", ts(nextCheckAt));
-        jdbc.sql("""
-                insert into sla_clocks (ticket_id, policy_id, at_risk_percent, started_at,
-                    fr_target_seconds, fr_due_at, fr_at_risk_at, fr_remaining_ms, fr_done_at,
-                    res_target_seconds, res_due_at, res_at_risk_at, res_remaining_ms, res_done_at, next_check_at)
-                values (:id, :policy, :pct, :started, :fr_target, :fr_due, :fr_risk, :fr_remaining, :fr_done,
-                    :res_target, :res_due, :res_risk, :res_remaining, :res_done, :check)
-                on conflict (ticket_id) do update set policy_id = excluded.policy_id, at_risk_percent = excluded.at_risk_percent,
-                    started_at = excluded.started_at,
-                    fr_target_seconds = excluded.fr_target_seconds, fr_due_at = excluded.fr_due_at,
-                    fr_at_risk_at = excluded.fr_at_risk_at, fr_remaining_ms = excluded.fr_remaining_ms, fr_done_at = excluded.fr_done_at,
-                    res_target_seconds = excluded.res_target_seconds, res_due_at = excluded.res_due_at,
-                    res_at_risk_at = excluded.res_at_risk_at, res_remaining_ms = excluded.res_remaining_ms, res_done_at = excluded.res_done_at,
-                    next_check_at = excluded.next_check_at""")
-                .params(p).update();
+        jdbc.sql(UPSERT_CLOCK).params(clockParameters(id.value(), clock, nextCheckAt)).update();
         jdbc.sql("""
                 update tickets set sla_policy_id = :policy, sla_first_response_due_at = :fr, sla_resolution_due_at = :res,
                     sla_paused_since = :paused, sla_state = :state, sla_next_due_at = :next
@@ -95,6 +92,31 @@ class SlaClocks {
                 .param("next", ts(clock.nextDueAt()))
                 .param("id", id.value())
                 .update();
+    }
+
+    /**
+     * Stores the clocks of tickets just opened, in one batch; their rows carry the projection already (see
+     * {@link SlaStarts}), so only sla_clocks is written.
+     */
+    void insertAll(Map<Long, SlaClock> clocks, Instant now) {
+        if (clocks.isEmpty()) {
+            return;
+        }
+        batch.batchUpdate(UPSERT_CLOCK, clocks.entrySet().stream()
+                .map(e -> new MapSqlParameterSource(clockParameters(e.getKey(), e.getValue(), e.getValue().nextCheckAt(now))))
+                .toArray(MapSqlParameterSource[]::new));
+    }
+
+    private static Map<String, Object> clockParameters(long ticketId, SlaClock clock, Instant nextCheckAt) {
+        Map<String, Object> p = new HashMap<>();
+        p.put("id", ticketId);
+        p.put("policy", clock.policyId());
+        p.put("pct", clock.atRiskPercent());
+        p.put("started", ts(clock.startedAt()));
+        put(p, "fr", clock.firstResponse());
+        put(p, "res", clock.resolution());
+        p.put("check", ts(nextCheckAt));
+        return p;
     }
 
     /** No policy applies (any more): the ticket has no SLA. Breaches already recorded stay recorded. */

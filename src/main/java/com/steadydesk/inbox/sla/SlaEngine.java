@@ -4,7 +4,6 @@ import com.steadydesk.inbox.MessageAdded;
 import com.steadydesk.inbox.SlaBreached;
 import com.steadydesk.inbox.TicketChanged;
 import com.steadydesk.inbox.TicketId;
-import com.steadydesk.inbox.TicketOpened;
 import com.steadydesk.inbox.TicketStatus;
 import com.steadydesk.inbox.TicketStatusChanged;
 import com.steadydesk.inbox.sla.SlaClocks.TicketFacts;
@@ -22,7 +21,8 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Keeps every ticket's SLA clock in step with what happens to the ticket. The listeners are synchronous, so the
+ * Keeps every ticket's SLA clock in step with what happens to the ticket (a new ticket's clock is started with its
+ * row, by {@link SlaStarts}). The listeners are synchronous, so the
  * clock changes in the same transaction as the ticket and a list never shows a ticket without its due times.
  */
 @Component
@@ -46,23 +46,6 @@ class SlaEngine {
         this.events = events;
         this.transactions = transactions;
         this.clock = clock;
-    }
-
-    @EventListener
-    @Transactional
-    void on(TicketOpened event) {
-        TicketId id = event.ticketId();
-        if (clocks.find(id).isPresent()) {
-            return; // delivered twice: the clock runs already
-        }
-        Optional<TicketFacts> facts = clocks.facts(id);
-        if (facts.isEmpty()) {
-            log.warn("TicketOpened for unknown ticket {}: no SLA clock", id.value());
-            return;
-        }
-        Instant now = now();
-        Instant openedAt = facts.get().createdAt() != null && facts.get().createdAt().isBefore(now) ? facts.get().createdAt() : now;
-        startOrClear(id, facts.get(), openedAt, now);
     }
 
     @EventListener
@@ -106,7 +89,7 @@ class SlaEngine {
         Long fitting = facts.get().match().bestOf(policies.all()).filter(SlaPolicy::hasTargets).map(SlaPolicy::id).orElse(null);
         Optional<SlaClock> existing = clocks.find(id);
         if (existing.isEmpty() || java.util.Objects.equals(fitting, existing.get().policyId())) {
-            return; // not started yet (TicketOpened does that) or still the right policy
+            return; // no clock (no policy matched at opening: recalculation starts one) or still the right policy
         }
         recalculate(id, now());
     }

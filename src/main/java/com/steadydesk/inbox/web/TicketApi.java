@@ -16,12 +16,14 @@ import com.steadydesk.inbox.CallOutcome;
 import com.steadydesk.inbox.InboxQuery;
 import com.steadydesk.inbox.InboxSort;
 import com.steadydesk.inbox.InboxView;
+import com.steadydesk.inbox.IntakeBusy;
 import com.steadydesk.inbox.LinkedTicket;
 import com.steadydesk.inbox.OpenTicket;
 import com.steadydesk.inbox.PhoneCall;
 import com.steadydesk.inbox.SatisfactionRating;
 import com.steadydesk.inbox.TicketDetails;
 import com.steadydesk.inbox.TicketId;
+import com.steadydesk.inbox.TicketIntake;
 import com.steadydesk.inbox.TicketManagement;
 import com.steadydesk.inbox.TicketMessage;
 import com.steadydesk.inbox.TicketPriority;
@@ -48,6 +50,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
@@ -78,10 +84,15 @@ class TicketApi {
     private final ContactMasking masking;
     private final CurrentUser currentUser;
     private final TicketSatisfaction satisfaction;
+    private final TicketIntake intake;
+
+    /** Longer than any batch takes, even in a surge; a caller waiting longer gets 503 and retries. */
+    private static final int INTAKE_WAIT_SECONDS = 30;
 
     TicketApi(TicketManagement tickets, CustomerManagement customers, ContactMasking masking, CurrentUser currentUser,
-            TicketSatisfaction satisfaction) {
+            TicketSatisfaction satisfaction, TicketIntake intake) {
         this.tickets = tickets;
+        this.intake = intake;
         this.satisfaction = satisfaction;
         this.customers = customers;
         this.masking = masking;
@@ -105,14 +116,32 @@ class TicketApi {
     @PreAuthorize("hasRole('AGENT')")
     @Operation(summary = "Open a ticket", description = "Requester by customerId or by email (found or created).")
     ResponseEntity<TicketView> open(@Valid @RequestBody NewTicketRequest request) {
-        CustomerProfile customer = request.customerId() != null
-                ? customers.find(new CustomerId(request.customerId())).orElseThrow(() -> new NotFoundException("customer", request.customerId()))
-                : customers.identifyByEmail(request.requester().email().strip(), request.requester().name());
-        TicketId id = tickets.open(new OpenTicket(request.subject(), request.body(), null, customer.id(),
-                request.channel() == null ? Channel.API : request.channel(), request.priority(), request.tags(), Map.of(), List.of(),
-                null, null), customer.vipTier());
-        // The requester is known already: no need to read the customer back.
-        return ResponseEntity.created(URI.create("/api/v1/tickets/" + id.value())).body(view(details(id), Optional.of(customer)));
+        OpenTicket command = new OpenTicket(request.subject(), request.body(), null,
+                request.customerId() == null ? null : new CustomerId(request.customerId()),
+                request.channel() == null ? Channel.API : request.channel(), request.priority(), request.tags(), Map.of(), List.of(), null, null);
+        TicketIntake.Opened opened = await(intake.submit(new TicketIntake.Request(command,
+                request.requester() == null ? null : request.requester().email().strip(),
+                request.requester() == null ? null : request.requester().name(), currentUser.username())));
+        // Built from what was written: the ticket and its requester are not read back.
+        return ResponseEntity.created(URI.create("/api/v1/tickets/" + opened.ticket().id().value()))
+                .body(view(opened.ticket(), Optional.of(opened.requester())));
+    }
+
+    /** Waits for the intake writer; its exceptions reach the caller as they are (400, 404, 503 problem+json). */
+    private static TicketIntake.Opened await(CompletableFuture<TicketIntake.Opened> pending) {
+        try {
+            return pending.get(INTAKE_WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (TimeoutException e) {
+            throw new IntakeBusy();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IntakeBusy();
+        }
     }
 
     @GetMapping("/{id}")

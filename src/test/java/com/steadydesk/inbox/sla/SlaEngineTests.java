@@ -4,12 +4,14 @@ import static com.steadydesk.inbox.sla.BusinessCalendarTests.shanghai;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.steadydesk.channels.Channel;
+import com.steadydesk.customers.CustomerId;
 import com.steadydesk.customers.VipTier;
 import com.steadydesk.inbox.MessageAdded;
 import com.steadydesk.inbox.SlaBreached;
 import com.steadydesk.inbox.TicketChanged;
 import com.steadydesk.inbox.TicketId;
-import com.steadydesk.inbox.TicketOpened;
+import com.steadydesk.inbox.OpenTicket;
+import com.steadydesk.inbox.TicketManagement;
 import com.steadydesk.inbox.TicketPriority;
 import com.steadydesk.inbox.TicketStatus;
 import com.steadydesk.inbox.TicketStatusChanged;
@@ -18,7 +20,9 @@ import com.steadydesk.platform.MutableClockConfiguration;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -57,6 +61,8 @@ class SlaEngineTests {
     SlaPolicies policies;
     @Autowired
     ApplicationEvents events;
+    @Autowired
+    TicketManagement tickets;
 
     @AfterEach
     void resetClock() {
@@ -234,15 +240,8 @@ class SlaEngineTests {
     }
 
     TicketId open(Channel channel, TicketPriority priority, VipTier tier) {
-        return transactions.execute(s -> {
-            Timestamp now = Timestamp.from(clock.instant());
-            long id = jdbc.sql("""
-                    insert into tickets (subject, status, priority, channel, customer_id, requester_vip_tier, created_at, updated_at)
-                    values ('订单还没到', 'NEW', ?, ?, 1, ?, ?, ?) returning id""")
-                    .params(priority.name(), channel.name(), tier.name(), now, now).query(Long.class).single();
-            publisher.publishEvent(new TicketOpened(new TicketId(id), channel));
-            return new TicketId(id);
-        });
+        return tickets.open(new OpenTicket("订单还没到", "我的订单还没到", null, new CustomerId(1), channel, priority, Set.of(), Map.of(),
+                List.of(), null, null), tier);
     }
 
     void changeStatus(TicketId id, TicketStatus from, TicketStatus to) {
