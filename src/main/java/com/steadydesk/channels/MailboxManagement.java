@@ -3,13 +3,14 @@ package com.steadydesk.channels;
 import com.steadydesk.channels.internal.Mailbox;
 import com.steadydesk.channels.internal.MailboxPoller;
 import com.steadydesk.channels.internal.Mailboxes;
+import com.steadydesk.channels.internal.SecretBox;
 import com.steadydesk.identity.AuditLog;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Configures support mailboxes (admin screens, set-up scripts, other modules' tests): create, change, activate,
- * poll now. Every change is audited; passwords go in and never come out.
+ * poll now. Every change is audited; passwords go in, are stored sealed (decision 0007) and never come out.
  */
 @Service
 public class MailboxManagement {
@@ -17,17 +18,19 @@ public class MailboxManagement {
     private final Mailboxes mailboxes;
     private final MailboxPoller poller;
     private final AuditLog audit;
+    private final SecretBox secrets;
 
-    MailboxManagement(Mailboxes mailboxes, MailboxPoller poller, AuditLog audit) {
+    MailboxManagement(Mailboxes mailboxes, MailboxPoller poller, AuditLog audit, SecretBox secrets) {
         this.mailboxes = mailboxes;
         this.poller = poller;
         this.audit = audit;
+        this.secrets = secrets;
     }
 
     /** A new mailbox, inactive until {@link #activate}; answers its id. */
     @Transactional
     public long create(MailboxSettings settings) {
-        long id = mailboxes.save(Mailbox.create(settings));
+        long id = mailboxes.save(Mailbox.create(settings, secrets));
         audit.record("channels.mailbox.created", "mailbox:" + id, settings.address());
         return id;
     }
@@ -35,7 +38,7 @@ public class MailboxManagement {
     /** New settings; blank passwords keep the stored ones. */
     @Transactional
     public void update(long id, MailboxSettings settings) {
-        mailboxes.save(mailboxes.get(id).withSettings(settings));
+        mailboxes.save(mailboxes.get(id).withSettings(settings, secrets));
         audit.record("channels.mailbox.updated", "mailbox:" + id, settings.address());
     }
 

@@ -18,6 +18,7 @@ import com.steadydesk.channels.internal.Mailbox;
 import com.steadydesk.channels.internal.MailboxPoller;
 import com.steadydesk.channels.internal.MailboxPoller.PollResult;
 import com.steadydesk.channels.internal.Mailboxes;
+import com.steadydesk.channels.internal.SecretBox;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import java.io.ByteArrayInputStream;
@@ -55,6 +56,7 @@ class ChannelsMailTests {
     @Autowired Attachments attachments;
     @Autowired RecordedChannelEvents events;
     @Autowired JdbcClient jdbc;
+    @Autowired SecretBox secrets;
 
     @Test
     void gbkMailIsStoredRawThenParsedWithItsSubjectAndPublished() throws Exception {
@@ -169,7 +171,7 @@ class ChannelsMailTests {
         try (ServerSocket socket = new ServerSocket(0)) {
             closedPort = socket.getLocalPort();
         }
-        long id = mailboxes.save(Mailbox.create(settings("down@steadydesk.test", "127.0.0.1", closedPort, null, 0)));
+        long id = mailboxes.save(Mailbox.create(settings("down@steadydesk.test", "127.0.0.1", closedPort, null, 0), secrets));
 
         PollResult result = poller.pollNow(id);
 
@@ -181,7 +183,7 @@ class ChannelsMailTests {
 
     @Test
     void retryFromQuarantinePublishesWhatTheParserCanNowRead() {
-        long mailboxId = mailboxes.save(Mailbox.create(settings("retry@steadydesk.test", null, 0, null, 0)));
+        long mailboxId = mailboxes.save(Mailbox.create(settings("retry@steadydesk.test", null, 0, null, 0), secrets));
         // stored and quarantined by an earlier parser that could not read it; today's parser can
         String messageId = "<retry-" + UUID.randomUUID() + "@example.cn>";
         byte[] raw = MailFixtures.plain(messageId, encodedWord("重新解析", "GB2312", "GBK"), "GB2312", "GBK", "可以读了");
@@ -205,7 +207,7 @@ class ChannelsMailTests {
 
     @Test
     void htmlIsSanitisedAndAnOversizedAttachmentIsNotStored() {
-        long mailboxId = mailboxes.save(Mailbox.create(settings("html@steadydesk.test", null, 0, null, 0)));
+        long mailboxId = mailboxes.save(Mailbox.create(settings("html@steadydesk.test", null, 0, null, 0), secrets));
         byte[] big = new byte[(int) attachments.maxBytes() + 1];
         Arrays.fill(big, (byte) 'A');
         String html = "<p onclick=\"steal()\">您好<script>alert(1)</script><a href=\"javascript:alert(2)\">点此</a></p>";
@@ -270,7 +272,7 @@ class ChannelsMailTests {
         try (ServerSocket socket = new ServerSocket(0)) {
             closedPort = socket.getLocalPort();
         }
-        long mailboxId = mailboxes.save(Mailbox.create(settings("broken-out@steadydesk.test", null, 0, "127.0.0.1", closedPort)));
+        long mailboxId = mailboxes.save(Mailbox.create(settings("broken-out@steadydesk.test", null, 0, "127.0.0.1", closedPort), secrets));
         mailboxes.setActive(mailboxId, true);
         QueuedEmail queued = outboundMail.queue(new OutgoingEmail(mailboxId, "kehu@example.cn", null, "测试", "正文", null, null,
                 List.of(), List.of(), "ticket-message:43"));
@@ -315,7 +317,7 @@ class ChannelsMailTests {
         GreenMailUser user = greenMail.setUser(address, login, "secret");
         MailboxSettings s = new MailboxSettings("test " + login, address, "Test", greenMail.getImap().getBindTo(),
                 greenMail.getImap().getPort(), false, login, "secret", null, 25, false, false, null, null, 60, false);
-        return new TestMailbox(mailboxes.save(Mailbox.create(s)), user);
+        return new TestMailbox(mailboxes.save(Mailbox.create(s, secrets)), user);
     }
 
     private static MailboxSettings settings(String address, String imapHost, int imapPort, String smtpHost, int smtpPort) {

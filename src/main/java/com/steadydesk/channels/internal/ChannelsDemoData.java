@@ -26,12 +26,14 @@ class ChannelsDemoData implements ApplicationRunner {
     private final InboundMessageStore store;
     private final MailIntake intake;
     private final Clock clock;
+    private final SecretBox secrets;
 
-    ChannelsDemoData(Mailboxes mailboxes, InboundMessageStore store, MailIntake intake, Clock clock) {
+    ChannelsDemoData(Mailboxes mailboxes, InboundMessageStore store, MailIntake intake, Clock clock, SecretBox secrets) {
         this.mailboxes = mailboxes;
         this.store = store;
         this.intake = intake;
         this.clock = clock;
+        this.secrets = secrets;
     }
 
     @Override
@@ -41,10 +43,10 @@ class ChannelsDemoData implements ApplicationRunner {
         }
         long mailboxId = mailboxes.save(Mailbox.create(new MailboxSettings("客服邮箱", "support@steadydesk.local", "稳客服 客服中心",
                 "imap.steadydesk.local", 993, true, "support@steadydesk.local", null, "smtp.steadydesk.local", 465, true, false,
-                "support@steadydesk.local", null, 60, true)));
+                "support@steadydesk.local", null, 60, true), secrets));
         mailboxes.save(Mailbox.create(new MailboxSettings("VIP 专线", "vip@steadydesk.local", "稳客服 VIP 服务",
                 "imap.steadydesk.local", 993, true, "vip@steadydesk.local", null, "smtp.steadydesk.local", 465, true, false,
-                "vip@steadydesk.local", null, 120, false)));
+                "vip@steadydesk.local", null, 120, false), secrets));
         if (store.anyQuarantined()) {
             return;
         }

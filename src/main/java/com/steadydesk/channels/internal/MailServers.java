@@ -12,9 +12,13 @@ import org.springframework.stereotype.Component;
 public class MailServers {
 
     private final String timeoutMillis;
+    private final SecretBox secrets;
+    private final Mailboxes mailboxes;
 
-    MailServers(ChannelsProperties properties) {
+    MailServers(ChannelsProperties properties, SecretBox secrets, Mailboxes mailboxes) {
         this.timeoutMillis = String.valueOf(properties.smtpTimeout().toMillis());
+        this.secrets = secrets;
+        this.mailboxes = mailboxes;
     }
 
     public Store connectImap(Mailbox mailbox) throws MessagingException {
@@ -28,8 +32,9 @@ public class MailServers {
         props.setProperty("mail." + protocol + ".writetimeout", timeoutMillis);
         props.setProperty("mail." + protocol + ".partialfetch", "false");
         props.setProperty("mail." + protocol + ".peek", "true");
+        String password = password(mailbox, "IMAP", mailbox.sealedImapPassword());
         Store store = Session.getInstance(props).getStore(protocol);
-        store.connect(mailbox.imapHost(), mailbox.imapPort(), mailbox.imapUsername(), mailbox.imapPassword());
+        store.connect(mailbox.imapHost(), mailbox.imapPort(), mailbox.imapUsername(), password);
         return store;
     }
 
@@ -54,8 +59,9 @@ public class MailServers {
         if (mailbox.smtpHost() == null) {
             throw new MessagingException("no SMTP server configured");
         }
+        String password = password(mailbox, "SMTP", mailbox.sealedSmtpPassword());
         Transport transport = session.getTransport(smtpProtocol(mailbox));
-        transport.connect(mailbox.smtpHost(), mailbox.smtpPort(), mailbox.smtpUsername(), mailbox.smtpPassword());
+        transport.connect(mailbox.smtpHost(), mailbox.smtpPort(), mailbox.smtpUsername(), password);
         return transport;
     }
 
@@ -83,6 +89,22 @@ public class MailServers {
             }
         }
         return new ConnectionTest(imap, smtp);
+    }
+
+    /**
+     * Opens a sealed password just before connecting. One that cannot be opened is put on the mailbox as its last
+     * error at once, so that the admin screen shows it also when only sending (not polling) fails.
+     */
+    private String password(Mailbox mailbox, String server, String sealed) throws MailboxPasswordUnreadable {
+        try {
+            return secrets.open(sealed);
+        } catch (SecretBox.Unreadable e) {
+            MailboxPasswordUnreadable error = new MailboxPasswordUnreadable(server, e);
+            if (mailbox.id() != null) {
+                mailboxes.recordError(mailbox.id(), describe(error));
+            }
+            throw error;
+        }
     }
 
     static String describe(Throwable e) {

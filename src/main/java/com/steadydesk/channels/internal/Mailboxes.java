@@ -49,8 +49,15 @@ public class Mailboxes {
         return jdbc.sql("select count(*) from mailboxes").query(Long.class).single() == 0;
     }
 
-    /** Inserts or updates the settings; making one mailbox the default takes it from the others in the same transaction. */
+    /**
+     * Inserts or updates the settings; making one mailbox the default takes it from the others in the same transaction.
+     * Passwords must come sealed ({@link Mailbox#create}): plain text never reaches the table.
+     */
     public long save(Mailbox m) {
+        if (m.sealedImapPassword() != null && !SecretBox.isSealed(m.sealedImapPassword())
+                || m.sealedSmtpPassword() != null && !SecretBox.isSealed(m.sealedSmtpPassword())) {
+            throw new IllegalArgumentException("mailbox passwords must be sealed before they are saved");
+        }
         if (m.isDefault()) {
             jdbc.sql("update mailboxes set is_default = false where is_default and id is distinct from ?").param(m.id()).update();
         }
@@ -61,8 +68,8 @@ public class Mailboxes {
                               poll_seconds, active, is_default)
                             values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
                     .params(m.name(), m.address(), m.displayName(), m.imapHost(), m.imapPort(), m.imapSsl(), m.imapUsername(),
-                            m.imapPassword(), m.smtpHost(), m.smtpPort(), m.smtpSsl(), m.smtpStarttls(), m.smtpUsername(),
-                            m.smtpPassword(), m.pollSeconds(), m.active(), m.isDefault())
+                            m.sealedImapPassword(), m.smtpHost(), m.smtpPort(), m.smtpSsl(), m.smtpStarttls(), m.smtpUsername(),
+                            m.sealedSmtpPassword(), m.pollSeconds(), m.active(), m.isDefault())
                     .query(Long.class).single();
         }
         jdbc.sql("""
@@ -72,8 +79,8 @@ public class Mailboxes {
                           version = version + 1
                         where id = ?""")
                 .params(m.name(), m.address(), m.displayName(), m.imapHost(), m.imapPort(), m.imapSsl(), m.imapUsername(),
-                        m.imapPassword(), m.smtpHost(), m.smtpPort(), m.smtpSsl(), m.smtpStarttls(), m.smtpUsername(),
-                        m.smtpPassword(), m.pollSeconds(), m.isDefault(), m.lastUid(), m.uidValidity(), m.id())
+                        m.sealedImapPassword(), m.smtpHost(), m.smtpPort(), m.smtpSsl(), m.smtpStarttls(), m.smtpUsername(),
+                        m.sealedSmtpPassword(), m.pollSeconds(), m.isDefault(), m.lastUid(), m.uidValidity(), m.id())
                 .update();
         return m.id();
     }
@@ -96,6 +103,39 @@ public class Mailboxes {
     public void polled(long id, Instant at, String error) {
         jdbc.sql("update mailboxes set last_polled_at = ?, last_error = ? where id = ?")
                 .params(Timestamp.from(at), error, id).update();
+    }
+
+    /** An error found outside a poll (e.g. a password that cannot be opened for sending), shown on the mailbox. */
+    public void recordError(long id, String error) {
+        jdbc.sql("update mailboxes set last_error = ? where id = ?").params(error, id).update();
+    }
+
+    /** Passwords still stored as plain text (saved before they were sealed), as (id, column, value). */
+    List<StoredPassword> plainPasswords() {
+        return jdbc.sql("""
+                        select id, 'imap_password' as field, imap_password as value from mailboxes where imap_password is not null
+                        union all
+                        select id, 'smtp_password', smtp_password from mailboxes where smtp_password is not null""")
+                .query((rs, n) -> new StoredPassword(rs.getLong("id"), rs.getString("field"), rs.getString("value")))
+                .stream().filter(p -> !SecretBox.isSealed(p.value())).toList();
+    }
+
+    /**
+     * Replaces one stored value by its sealed form, only if it is still the value read: a concurrent edit or another
+     * node sealing it first wins, so running this twice changes nothing. Answers whether it replaced it.
+     */
+    boolean replacePassword(StoredPassword stored, String sealed) {
+        String column = switch (stored.field()) {
+            case "imap_password" -> "imap_password";
+            case "smtp_password" -> "smtp_password";
+            default -> throw new IllegalArgumentException(stored.field());
+        };
+        return jdbc.sql("update mailboxes set " + column + " = ? where id = ? and " + column + " = ?")
+                .params(sealed, stored.mailboxId(), stored.value()).update() == 1;
+    }
+
+    /** One password column of one mailbox as stored. */
+    record StoredPassword(long mailboxId, String field, String value) {
     }
 
     private static Mailbox map(ResultSet rs, int n) throws SQLException {

@@ -14,6 +14,7 @@ import com.steadydesk.channels.internal.MailFixtures;
 import com.steadydesk.channels.internal.MailIntake;
 import com.steadydesk.channels.internal.Mailbox;
 import com.steadydesk.channels.internal.Mailboxes;
+import com.steadydesk.channels.internal.SecretBox;
 import com.steadydesk.identity.AuditLog;
 import java.time.Instant;
 import java.util.UUID;
@@ -34,6 +35,7 @@ class ChannelsAdminTests {
     @Autowired InboundMessageStore store;
     @Autowired MailIntake intake;
     @Autowired AuditLog audit;
+    @Autowired SecretBox secrets;
 
     @Test
     @WithMockUser(username = "agent1", roles = "AGENT")
@@ -55,7 +57,7 @@ class ChannelsAdminTests {
                         .param("pollSeconds", "60"))
                 .andExpect(status().is3xxRedirection());
         Mailbox saved = mailboxes.all().stream().filter(m -> m.address().equals(address)).findFirst().orElseThrow();
-        assertThat(saved.imapPassword()).isEqualTo("imap-secret-1");
+        assertThat(secrets.open(saved.sealedImapPassword())).isEqualTo("imap-secret-1");
         assertThat(saved.active()).isFalse();
 
         mvc.perform(get("/admin/mailboxes")).andExpect(status().isOk()).andExpect(content().string(Matchers.containsString(address)));
@@ -71,8 +73,8 @@ class ChannelsAdminTests {
                 .andExpect(status().is3xxRedirection());
         Mailbox updated = mailboxes.get(saved.id());
         assertThat(updated.name()).isEqualTo("售后邮箱2");
-        assertThat(updated.imapPassword()).isEqualTo("imap-secret-1");
-        assertThat(updated.smtpPassword()).isEqualTo("smtp-secret-2");
+        assertThat(secrets.open(updated.sealedImapPassword())).isEqualTo("imap-secret-1");
+        assertThat(secrets.open(updated.sealedSmtpPassword())).isEqualTo("smtp-secret-2");
         assertThat(updated.imapSsl()).isFalse();
 
         mvc.perform(post("/admin/mailboxes/{id}/activate", saved.id()).with(csrf())).andExpect(status().is3xxRedirection());
