@@ -113,7 +113,7 @@ public class CrisisManagement {
         audit.record("crisis.declared", "crisis " + id.value(), crisis.getType() + " " + assessment.grade());
         playbooks.start(id, crisis.getType(), crisis.getGrade(), now, by);
         if (crisis.getGrade() != CrisisGrade.MINOR) {
-            chain.notifyFirstLevel(id, crisis.getGrade());
+            chain.notifyFirstLevelGradedBy(id, crisis.getGrade(), by);
         }
         sourceOfTruth.openFor(id.value(), crisis.getTitle());
         events.publishEvent(new CrisisDeclared(id));
@@ -163,7 +163,7 @@ public class CrisisManagement {
     private void gradeChanged(CrisisEvent crisis, CrisisGrade before) {
         CrisisId id = new CrisisId(crisis.getId());
         if (before == null || crisis.getGrade().compareTo(before) > 0) {
-            chain.notifyFirstLevel(id, crisis.getGrade());
+            chain.notifyFirstLevelGradedBy(id, crisis.getGrade(), currentUser.username());
             playbooks.start(id, crisis.getType(), crisis.getGrade(), crisis.getDeclaredAt(), currentUser.username());
         }
         events.publishEvent(new CrisisGraded(id, before, crisis.getGrade()));
