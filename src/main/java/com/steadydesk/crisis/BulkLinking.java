@@ -13,16 +13,19 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
- * Links tickets to a crisis in bulk from a search: words (in the subject, or a ticket number), a tag, a channel and a
- * date range, through the inbox's own query. "Link all" is bounded ({@link #MAX_LINK_ALL}) and links in batches, each
+ * Links tickets to a crisis in bulk from a search: words (in the subject, a ticket number, or the first customer
+ * message), a tag, a channel and a date range, through the inbox's own query and, for the message, the search index
+ * ({@link FirstMessageSearch}). "Link all" is bounded ({@link #MAX_LINK_ALL}) and links in batches, each
  * its own transaction, so that a long run keeps what it did and the timeline shows one entry per batch.
  */
 @Service
@@ -30,6 +33,8 @@ public class BulkLinking {
 
     /** At most this many tickets are linked by one "link all". */
     public static final int MAX_LINK_ALL = 2000;
+    /** At most this many matches in the first customer message (the search index's largest answer). */
+    public static final int FIRST_MESSAGE_CANDIDATES = FirstMessageSearch.CANDIDATES;
     /** The inbox query's largest page, and the size of one linking batch. */
     static final int PAGE = 200;
     /** Rows read at most to answer one search (newer than the date range's end ones included), so a search stays bounded. */
@@ -37,13 +42,15 @@ public class BulkLinking {
 
     private final CrisisManagement crises;
     private final TicketManagement tickets;
+    private final FirstMessageSearch firstMessages;
     private final JdbcClient jdbc;
     private final ZoneId zone;
 
-    BulkLinking(CrisisManagement crises, TicketManagement tickets, JdbcClient jdbc,
+    BulkLinking(CrisisManagement crises, TicketManagement tickets, FirstMessageSearch firstMessages, JdbcClient jdbc,
             @Value("${steadydesk.display-zone:Asia/Shanghai}") String zone) {
         this.crises = crises;
         this.tickets = tickets;
+        this.firstMessages = firstMessages;
         this.jdbc = jdbc;
         this.zone = ZoneId.of(zone);
     }
@@ -81,13 +88,33 @@ public class BulkLinking {
         return new LinkResult(ids.size(), crises.linkTickets(id, ids, CrisisManagement.FROM_SEARCH), false);
     }
 
-    /** Up to {@code cap} + 1 matches, newest first (one more than the cap tells that there are more). */
+    /**
+     * Up to {@code cap} + 1 matches, newest first (one more than the cap tells that there are more): those the inbox
+     * finds by subject or number, and those whose first customer message says the words.
+     */
     private List<TicketSummary> matches(TicketSearch search, int cap) {
         Instant after = search.from() == null ? null : search.from().atStartOfDay(zone).toInstant();
         Instant before = search.to() == null ? null : search.to().plusDays(1).atStartOfDay(zone).toInstant();
         String tag = search.tag() == null || search.tag().isBlank() ? null : search.tag().strip();
+        String words = search.words() == null || search.words().isBlank() ? null : search.words().strip();
+        List<TicketSummary> found = bySubjectOrNumber(search, tag, words, after, before, cap);
+        if (words == null) {
+            return found;
+        }
+        Set<TicketId> seen = found.stream().map(TicketSummary::id).collect(Collectors.toCollection(HashSet::new));
+        for (TicketSummary t : firstMessages.matching(words, search.channel())) {
+            if (seen.add(t.id()) && (tag == null || t.tags().stream().anyMatch(tag::equalsIgnoreCase))
+                    && (after == null || !t.createdAt().isBefore(after)) && (before == null || t.createdAt().isBefore(before))) {
+                found.add(t);
+            }
+        }
+        found.sort(Comparator.comparing(TicketSummary::createdAt).thenComparing(t -> t.id().value()).reversed());
+        return found.size() > cap + 1 ? new ArrayList<>(found.subList(0, cap + 1)) : found;
+    }
+
+    private List<TicketSummary> bySubjectOrNumber(TicketSearch search, String tag, String words, Instant after, Instant before, int cap) {
         InboxQuery query = new InboxQuery(tag == null ? InboxView.ALL : InboxView.TAG, tag, null, null, search.channel(), null,
-                search.words() == null || search.words().isBlank() ? null : search.words().strip(), InboxSort.CREATED, null, null, PAGE);
+                words, InboxSort.CREATED, null, null, PAGE);
         List<TicketSummary> found = new ArrayList<>();
         int scanned = 0;
         while (true) {

@@ -6,6 +6,7 @@ import com.steadydesk.crisis.internal.CrisisEvents;
 import com.steadydesk.crisis.internal.GradingSettings;
 import com.steadydesk.identity.AuditLog;
 import com.steadydesk.identity.CurrentUser;
+import com.steadydesk.inbox.TicketDetails;
 import com.steadydesk.inbox.TicketId;
 import com.steadydesk.inbox.TicketManagement;
 import com.steadydesk.knowledge.SourceOfTruthManagement;
@@ -121,7 +122,7 @@ public class CrisisManagement {
         audit.record("crisis.declared", "crisis " + id.value(), crisis.getType() + " " + assessment.grade());
         playbooks.start(id, crisis.getType(), crisis.getGrade(), now, by);
         if (crisis.getGrade() != CrisisGrade.MINOR) {
-            chain.notifyFirstLevel(id, crisis.getGrade());
+            chain.notifyFirstLevelGradedBy(id, crisis.getGrade(), by);
         }
         sourceOfTruth.openFor(id.value(), crisis.getTitle());
         events.publishEvent(new CrisisDeclared(id));
@@ -171,7 +172,7 @@ public class CrisisManagement {
     private void gradeChanged(CrisisEvent crisis, CrisisGrade before) {
         CrisisId id = new CrisisId(crisis.getId());
         if (before == null || crisis.getGrade().compareTo(before) > 0) {
-            chain.notifyFirstLevel(id, crisis.getGrade());
+            chain.notifyFirstLevelGradedBy(id, crisis.getGrade(), currentUser.username());
             playbooks.start(id, crisis.getType(), crisis.getGrade(), crisis.getDeclaredAt(), currentUser.username());
         }
         events.publishEvent(new CrisisGraded(id, before, crisis.getGrade()));
@@ -276,22 +277,20 @@ public class CrisisManagement {
     public int linkTickets(CrisisId id, Collection<TicketId> ticketIds, String source) {
         load(id);
         String by = currentUser.username();
-        List<Long> linked = new ArrayList<>();
+        List<TicketDetails> linked = new ArrayList<>();
         for (TicketId ticket : ticketIds) {
-            if (tickets.find(ticket).isEmpty()) {
-                throw new NotFoundException("ticket", ticket.value());
-            }
+            TicketDetails details = tickets.find(ticket).orElseThrow(() -> new NotFoundException("ticket", ticket.value()));
             int added = jdbc.sql("""
                             insert into crisis_linked_tickets (crisis_id, ticket_id, source, linked_by, linked_at) values (?, ?, ?, ?, ?)
                             on conflict do nothing""")
                     .params(id.value(), ticket.value(), source, by, Timestamp.from(Instant.now(clock))).update();
             if (added > 0) {
-                linked.add(ticket.value());
+                linked.add(details);
             }
             tickets.linkToCrisis(ticket, id.value());
         }
         if (!linked.isEmpty()) {
-            timeline.appendAs(by, id, "TICKETS_LINKED", linked.size() + " ticket(s) linked (" + source + "): " + linked);
+            timeline.appendTickets(by, id, linked.size() + " ticket(s) linked (" + source + ")", linked);
         }
         return linked.size();
     }
@@ -300,7 +299,8 @@ public class CrisisManagement {
     public void unlinkTicket(CrisisId id, TicketId ticket) {
         if (jdbc.sql("delete from crisis_linked_tickets where crisis_id = ? and ticket_id = ?").params(id.value(), ticket.value()).update() > 0) {
             tickets.linkToCrisis(ticket, null);
-            timeline.append(id, "TICKETS_LINKED", "ticket " + ticket.value() + " unlinked");
+            TicketDetails details = tickets.find(ticket).orElseThrow(() -> new NotFoundException("ticket", ticket.value()));
+            timeline.appendTickets(currentUser.username(), id, "ticket unlinked", List.of(details));
         }
     }
 

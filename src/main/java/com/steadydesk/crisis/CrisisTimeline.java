@@ -1,14 +1,25 @@
 package com.steadydesk.crisis;
 
 import com.steadydesk.identity.CurrentUser;
+import com.steadydesk.inbox.TicketDetails;
+import com.steadydesk.inbox.TicketId;
+import com.steadydesk.inbox.TicketManagement;
 import com.steadydesk.platform.NotFoundException;
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -24,14 +35,21 @@ public class CrisisTimeline {
     /** Kinds a person may write by hand; everything else is written by the module itself. */
     public static final Set<String> MANUAL_KINDS = Set.of("NOTE", "DECISION");
 
+    /** How entries written before ticket numbers were kept named their tickets: internal ids. */
+    private static final Pattern OLD_LINKED = Pattern.compile("(.*): \\[([\\d, ]*)\\]", Pattern.DOTALL);
+    private static final Pattern OLD_UNLINKED = Pattern.compile("ticket (\\d+) unlinked");
+
     private final JdbcClient jdbc;
     private final CurrentUser currentUser;
+    private final TicketManagement tickets;
     private final Clock clock;
     private final ZoneId displayZone;
 
-    CrisisTimeline(JdbcClient jdbc, CurrentUser currentUser, Clock clock, @Value("${steadydesk.display-zone:Asia/Shanghai}") String zone) {
+    CrisisTimeline(JdbcClient jdbc, CurrentUser currentUser, TicketManagement tickets, Clock clock,
+            @Value("${steadydesk.display-zone:Asia/Shanghai}") String zone) {
         this.jdbc = jdbc;
         this.currentUser = currentUser;
+        this.tickets = tickets;
         this.clock = clock;
         this.displayZone = ZoneId.of(zone);
     }
@@ -50,7 +68,28 @@ public class CrisisTimeline {
         Instant now = Instant.now(clock);
         long id = jdbc.sql("insert into crisis_timeline (crisis_id, at, author, kind, text) values (?, ?, ?, ?, ?) returning id")
                 .params(crisis.value(), Timestamp.from(now), author, kind, text.strip()).query(Long.class).single();
-        return new TimelineEntry(id, crisis, now, author, kind, text.strip());
+        return new TimelineEntry(id, crisis, now, author, kind, text.strip(), null, List.of());
+    }
+
+    /**
+     * Appends a TICKETS_LINKED entry naming the tickets by number ("caption: #10023, #10024"), and keeps their ids so
+     * that the page links each to its ticket.
+     */
+    @Transactional
+    public TimelineEntry appendTickets(String author, CrisisId crisis, String caption, List<TicketDetails> named) {
+        if (named.isEmpty()) {
+            throw new IllegalArgumentException("a ticket entry names at least one ticket");
+        }
+        String text = caption + ": " + named.stream().map(t -> "#" + t.number()).collect(Collectors.joining(", "));
+        Instant now = Instant.now(clock);
+        Long[] ids = named.stream().map(t -> t.id().value()).toArray(Long[]::new);
+        Long[] numbers = named.stream().map(TicketDetails::number).toArray(Long[]::new);
+        long id = jdbc.sql("""
+                        insert into crisis_timeline (crisis_id, at, author, kind, text, ticket_ids, ticket_numbers)
+                        values (?, ?, ?, 'TICKETS_LINKED', ?, ?, ?) returning id""")
+                .params(crisis.value(), Timestamp.from(now), author, text, ids, numbers).query(Long.class).single();
+        List<TimelineEntry.Ticket> refs = named.stream().map(t -> new TimelineEntry.Ticket(t.id().value(), t.number())).toList();
+        return new TimelineEntry(id, crisis, now, author, "TICKETS_LINKED", text, caption, refs);
     }
 
     /** A note or decision written by a person on the crisis page. */
@@ -66,8 +105,59 @@ public class CrisisTimeline {
     /** The whole timeline, oldest first. */
     public List<TimelineEntry> entries(CrisisId crisis) {
         return jdbc.sql("select * from crisis_timeline where crisis_id = ? order by id").param(crisis.value())
-                .query((rs, n) -> new TimelineEntry(rs.getLong("id"), crisis, rs.getTimestamp("at").toInstant(), rs.getString("author"),
-                        rs.getString("kind"), rs.getString("text"))).list();
+                .query((rs, n) -> entry(rs, crisis)).list().stream()
+                .map(e -> e.tickets().isEmpty() && "TICKETS_LINKED".equals(e.kind()) ? olderTicketEntry(e) : e).toList();
+    }
+
+    private TimelineEntry entry(ResultSet rs, CrisisId crisis) throws SQLException {
+        String kind = rs.getString("kind");
+        String text = rs.getString("text");
+        List<Long> ids = longs(rs.getArray("ticket_ids"));
+        List<Long> numbers = longs(rs.getArray("ticket_numbers"));
+        TimelineEntry entry = new TimelineEntry(rs.getLong("id"), crisis, rs.getTimestamp("at").toInstant(), rs.getString("author"), kind,
+                text, null, List.of());
+        if (!ids.isEmpty()) {
+            List<TimelineEntry.Ticket> refs = new ArrayList<>();
+            for (int i = 0; i < ids.size(); i++) {
+                refs.add(new TimelineEntry.Ticket(ids.get(i), numbers.get(i)));
+            }
+            return withTickets(entry, text.substring(0, Math.max(0, text.lastIndexOf(": "))), refs);
+        }
+        return entry;
+    }
+
+    /**
+     * Entries written before numbers were kept name internal ids, which readers took for ticket numbers: their text
+     * stays, but the page shows the numbers, looked up for the shown tickets only (a batch names up to 200).
+     */
+    private TimelineEntry olderTicketEntry(TimelineEntry entry) {
+        Matcher linked = OLD_LINKED.matcher(entry.text());
+        Matcher unlinked = OLD_UNLINKED.matcher(entry.text());
+        String caption;
+        List<Long> ids;
+        if (linked.matches()) {
+            caption = linked.group(1);
+            ids = Arrays.stream(linked.group(2).split(",")).map(String::strip).filter(s -> !s.isEmpty()).map(Long::valueOf).toList();
+        } else if (unlinked.matches()) {
+            caption = "ticket unlinked";
+            ids = List.of(Long.valueOf(unlinked.group(1)));
+        } else {
+            return entry;
+        }
+        List<TimelineEntry.Ticket> refs = new ArrayList<>();
+        for (int i = 0; i < ids.size(); i++) {
+            Long number = i < TimelineEntry.SHOWN_TICKETS ? tickets.find(new TicketId(ids.get(i))).map(TicketDetails::number).orElse(null) : null;
+            refs.add(new TimelineEntry.Ticket(ids.get(i), number));
+        }
+        return withTickets(entry, caption, refs);
+    }
+
+    private static TimelineEntry withTickets(TimelineEntry e, String caption, List<TimelineEntry.Ticket> refs) {
+        return new TimelineEntry(e.id(), e.crisisId(), e.at(), e.author(), e.kind(), e.text(), caption, refs);
+    }
+
+    private static List<Long> longs(Array array) throws SQLException {
+        return array == null ? List.of() : Arrays.asList((Long[]) array.getArray());
     }
 
     /** CSV (RFC 4180, UTF-8 with BOM so that spreadsheet programs read the Chinese right), times in the display zone. */

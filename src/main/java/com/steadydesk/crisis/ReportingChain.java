@@ -133,6 +133,21 @@ public class ReportingChain {
         return levels(grade).stream().findFirst().map(level -> send(crisis, level, Instant.now(clock), null));
     }
 
+    /**
+     * Tells level 1 of the chain of a grade just given by {@code grader} (declaration, regrading, override). A grader who
+     * is on that level obviously knows: their grading is their acknowledgement, on the timeline like any other. Everyone
+     * else on the level is still told, and a grader who is not on it, or the reports of other levels, escalate as before.
+     */
+    @Transactional
+    public Optional<ChainNotice> notifyFirstLevelGradedBy(CrisisId crisis, CrisisGrade grade, String grader) {
+        Optional<ChainNotice> sent = notifyFirstLevel(crisis, grade);
+        if (sent.isEmpty() || !sent.get().recipients().contains(grader)) {
+            return sent;
+        }
+        recordAcknowledgement(crisis, List.of(sent.get()), grader, sent.get().sentAt(), "by grading it");
+        return notices(crisis).stream().filter(n -> n.id() == sent.get().id()).findFirst();
+    }
+
     /** The reports of the crisis, oldest first. */
     public List<ChainNotice> notices(CrisisId crisis) {
         return jdbc.sql("select * from crisis_chain_notices where crisis_id = ? order by id").param(crisis.value())
@@ -163,16 +178,19 @@ public class ReportingChain {
             throw new DomainRuleViolation("crisis.ack.not-told", "only someone the report was sent to, or a crisis lead, can acknowledge it");
         }
         Instant now = Instant.now(clock);
-        for (ChainNotice notice : open) {
-            jdbc.sql("update crisis_chain_notices set acknowledged_at = ?, acknowledged_by = ? where id = ?")
-                    .params(Timestamp.from(now), who, notice.id()).update();
-        }
-        ChainNotice last = open.get(open.size() - 1);
         long minutes = Duration.between(open.get(0).sentAt(), now).toMinutes();
-        timeline.appendAs(who, crisis, "ACKNOWLEDGED", "acknowledged the report (" + last.grade() + ", level " + last.level() + ") after "
-                + minutes + " min");
-        audit.record("crisis.acknowledged", "crisis " + crisis.value(), "level " + last.level());
+        recordAcknowledgement(crisis, open, who, now, "after " + minutes + " min");
         return open.size();
+    }
+
+    private void recordAcknowledgement(CrisisId crisis, List<ChainNotice> notices, String who, Instant at, String how) {
+        for (ChainNotice notice : notices) {
+            jdbc.sql("update crisis_chain_notices set acknowledged_at = ?, acknowledged_by = ? where id = ?")
+                    .params(Timestamp.from(at), who, notice.id()).update();
+        }
+        ChainNotice last = notices.get(notices.size() - 1);
+        timeline.appendAs(who, crisis, "ACKNOWLEDGED", "acknowledged the report (" + last.grade() + ", level " + last.level() + ") " + how);
+        audit.record("crisis.acknowledged", "crisis " + crisis.value(), "level " + last.level() + " " + how);
     }
 
     /**

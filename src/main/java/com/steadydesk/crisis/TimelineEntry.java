@@ -1,11 +1,36 @@
 package com.steadydesk.crisis;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
  * One line of a crisis's timeline. {@code kind}: REPORTED, DECLARED, DISMISSED, GRADED, GRADE_OVERRIDDEN, CHAIN_NOTIFIED,
  * ACKNOWLEDGED, ESCALATED, PLAYBOOK_STARTED, TASK, PUBLIC_UPDATE, INTERNAL_UPDATE, DECISION, NOTE, TICKETS_LINKED, RESOLVED,
- * CLOSED, CLEAN_UP.
+ * CLOSED, CLEAN_UP. {@code caption}: the text without the list of tickets it names; {@code tickets}: those tickets, for links.
  */
-public record TimelineEntry(long id, CrisisId crisisId, Instant at, String author, String kind, String text) {
+public record TimelineEntry(long id, CrisisId crisisId, Instant at, String author, String kind, String text, String caption,
+        List<Ticket> tickets) {
+
+    /** A page shows this many of an entry's tickets as links; a batch of 200 would bury the timeline. */
+    public static final int SHOWN_TICKETS = 20;
+
+    public TimelineEntry {
+        tickets = tickets == null ? List.of() : List.copyOf(tickets);
+        caption = caption == null ? text : caption;
+    }
+
+    public List<Ticket> shownTickets() {
+        return tickets.subList(0, Math.min(tickets.size(), SHOWN_TICKETS));
+    }
+
+    public int moreTickets() {
+        return tickets.size() - shownTickets().size();
+    }
+
+    /**
+     * A ticket named by an entry: its id (for the ticket page) and number (#10023). {@code number} is null when unknown: the
+     * ticket is gone, or it is past the shown ones of an entry written before numbers were kept.
+     */
+    public record Ticket(long id, Long number) {
+    }
 }

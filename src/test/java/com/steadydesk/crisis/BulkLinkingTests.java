@@ -2,13 +2,17 @@ package com.steadydesk.crisis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import com.steadydesk.channels.Channel;
 import com.steadydesk.customers.CustomerManagement;
 import com.steadydesk.customers.CustomerProfile;
+import com.steadydesk.inbox.AgentMessage;
 import com.steadydesk.inbox.OpenTicket;
 import com.steadydesk.inbox.TicketId;
 import com.steadydesk.inbox.TicketManagement;
+import com.steadydesk.search.SearchIndex;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
@@ -33,6 +37,8 @@ class BulkLinkingTests {
     TicketManagement tickets;
     @Autowired
     CustomerManagement customers;
+    @Autowired
+    SearchIndex searchIndex;
 
     @Test
     void findsTicketsByWordsTagChannelAndDateRange() {
@@ -54,6 +60,34 @@ class BulkLinkingTests {
         assertThat(ids(bulkLinking.search(crisis, new BulkLinking.TicketSearch(word, null, null, null, today.minusDays(1)), 50))).isEmpty();
         assertThatThrownBy(() -> new BulkLinking.TicketSearch(null, null, null, today, today.minusDays(2)))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void wordsAlsoMatchTheFirstCustomerMessageButNotLaterNotes() {
+        String word = "bodyword" + System.nanoTime();
+        TicketId inSubject = open(word + " 页面打不开", Channel.WEB);
+        TicketId inBody = open("无法下单", "下单时提示 " + word.toUpperCase() + " 错误", Channel.WEB);
+        TicketId otherChannel = open("下单失败", "同样提示 " + word, Channel.EMAIL);
+        TicketId inNoteOnly = open("退款咨询", "什么时候到账", Channel.WEB);
+        tickets.addNote(inNoteOnly, AgentMessage.of("内部备注：可能和 " + word + " 有关"));
+        tickets.tag(inBody, word + "-tag");
+        CrisisId crisis = declared();
+
+        // the index is kept in step after commit, on a background thread
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            searchIndex.refreshNow();
+            assertThat(ids(bulkLinking.search(crisis, new BulkLinking.TicketSearch(word, null, null, null, null), 50)))
+                    .containsExactly(otherChannel, inBody, inSubject);
+        });
+        assertThat(ids(bulkLinking.search(crisis, new BulkLinking.TicketSearch(word, null, Channel.WEB, null, null), 50)))
+                .containsExactly(inBody, inSubject);
+        assertThat(ids(bulkLinking.search(crisis, new BulkLinking.TicketSearch(word, word + "-tag", null, null, null), 50)))
+                .containsExactly(inBody);
+
+        BulkLinking.LinkResult all = bulkLinking.linkAll(crisis, new BulkLinking.TicketSearch(word, null, Channel.WEB, null, null));
+
+        assertThat(all.matched()).isEqualTo(2);
+        assertThat(crises.linkedTickets(crisis)).containsExactlyInAnyOrder(inSubject, inBody);
     }
 
     @Test
@@ -93,7 +127,11 @@ class BulkLinkingTests {
     }
 
     private TicketId open(String subject, Channel channel) {
+        return open(subject, "正文", channel);
+    }
+
+    private TicketId open(String subject, String body, Channel channel) {
         CustomerProfile customer = customers.identifyByEmail("link-" + System.nanoTime() + "@example.com", "客户");
-        return tickets.open(OpenTicket.of(subject, "正文", customer.id(), channel), customer.vipTier());
+        return tickets.open(OpenTicket.of(subject, body, customer.id(), channel), customer.vipTier());
     }
 }

@@ -200,6 +200,7 @@ class CrisisPages {
         model.addAttribute("following", internalUpdates.follows(crisisId, currentUser.username()));
         model.addAttribute("mayPostInternal", internalUpdates.mayPost(crisisId));
         model.addAttribute("ticketChannels", com.steadydesk.channels.Channel.values());
+        model.addAttribute("firstMessageCandidates", com.steadydesk.crisis.BulkLinking.FIRST_MESSAGE_CANDIDATES);
         return "crisis/cockpit";
     }
 

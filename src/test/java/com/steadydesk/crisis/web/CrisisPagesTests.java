@@ -159,6 +159,23 @@ class CrisisPagesTests {
     }
 
     @Test
+    void theTimelineLinksLinkedTicketsByTheirNumber() throws Exception {
+        CustomerProfile customer = customers.identifyByEmail("timeline-" + System.nanoTime() + "@example.com", "吴芳");
+        TicketId ticket = tickets.open(OpenTicket.of("扣款两次", "同一订单扣了两次钱", customer.id(), Channel.WEB), customer.vipTier());
+        long number = tickets.find(ticket).orElseThrow().number();
+        long id = crises.report(new com.steadydesk.crisis.NewCrisisReport(null, "重复扣款", null, null, java.util.List.of(ticket.value())))
+                .value();
+
+        String page = mvc.perform(get("/crisis/" + id).with(user("lead-timeline").roles("CRISIS_LEAD"))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+
+        String timeline = page.substring(page.indexOf("kind-TICKETS_LINKED"));
+        assertThat(timeline).contains("1 ticket(s) linked (REPORT)")
+                .contains("<a href=\"/inbox/tickets/" + ticket.value() + "\">#" + number + "</a>")
+                .doesNotContain("[" + ticket.value() + "]");
+    }
+
+    @Test
     void theTimelineDownloadsAsCsv() throws Exception {
         long id = crises.report(new com.steadydesk.crisis.NewCrisisReport(null, "导出", null, null, java.util.List.of())).value();
         var response = mvc.perform(get("/crisis/" + id + "/timeline.csv").with(user("agent-csv").roles("AGENT")))
