@@ -15,12 +15,15 @@ import org.springframework.security.core.context.SecurityContextHolder;
  * SteadyDesk on a throw-away embedded PostgreSQL for a closed-loop intake run with wrk (see
  * docs/benchmarks/intake-closed-loop.sh). Not a test: writes the port, an admin API token, its own pid and a
  * PostgreSQL backend's pid (to find the postmaster for CPU accounting) to the file given as argument, then stays up.
+ * Further arguments go to Spring, e.g. {@code --steadydesk.embedded-db.data-directory=target/intake-pgdata} for a
+ * database on disk with fsync on, as in production (the test profile's throw-away one runs with fsync off).
  */
 public class IntakeServer {
 
     public static void main(String[] args) throws Exception {
         var app = new SpringApplicationBuilder(SteadyDeskApplication.class).profiles("test")
-                .run("--server.port=0", "--steadydesk.demo-data=false", "--logging.level.root=WARN");
+                .run(java.util.stream.Stream.concat(java.util.stream.Stream.of("--server.port=0", "--steadydesk.demo-data=false",
+                        "--logging.level.root=WARN"), java.util.Arrays.stream(args).skip(1)).toArray(String[]::new));
         int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
         var users = app.getBean(UserManagement.class);
         var admin = users.findByUsername("admin").orElseThrow();

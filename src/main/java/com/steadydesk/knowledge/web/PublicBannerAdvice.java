@@ -1,21 +1,22 @@
 package com.steadydesk.knowledge.web;
 
 import com.steadydesk.knowledge.HelpCenterNotices;
-import com.steadydesk.knowledge.PublicBanner;
 import jakarta.servlet.http.HttpServletRequest;
-import org.springframework.stereotype.Controller;
-import org.springframework.web.bind.annotation.ControllerAdvice;
-import org.springframework.web.bind.annotation.ModelAttribute;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * Adds the crisis banner to every public page, whichever module's controller renders it (help center, contact
- * form); the public layout shows it. Agent pages and the API never pay for the lookup.
+ * form); the public layout shows it. An interceptor on those paths only: agent pages and the API never pay for the
+ * lookup, nor for a model attribute method run on every request. Not /status: the status page shows the crises
+ * themselves, and serves a surge of readers without a database query.
  */
-@ControllerAdvice(annotations = Controller.class)
-class PublicBannerAdvice {
-
-    /** Not /status: the status page shows the crises themselves, and serves a surge of readers without a database query. */
-    private static final String[] PUBLIC_PREFIXES = {"/help", "/contact"};
+@Configuration(proxyBeanMethods = false)
+class PublicBannerAdvice implements WebMvcConfigurer, HandlerInterceptor {
 
     private final HelpCenterNotices notices;
 
@@ -23,14 +24,15 @@ class PublicBannerAdvice {
         this.notices = notices;
     }
 
-    @ModelAttribute("publicBanner")
-    PublicBanner publicBanner(HttpServletRequest request) {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
-        for (String prefix : PUBLIC_PREFIXES) {
-            if (path.equals(prefix) || path.startsWith(prefix + "/")) {
-                return notices.currentBanner().orElse(null);
-            }
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        registry.addInterceptor(this).addPathPatterns("/help", "/help/**", "/contact", "/contact/**");
+    }
+
+    @Override
+    public void postHandle(HttpServletRequest request, HttpServletResponse response, Object handler, ModelAndView page) {
+        if (page != null && page.hasView() && (page.getViewName() == null || !page.getViewName().startsWith("redirect:"))) {
+            page.addObject("publicBanner", notices.currentBanner().orElse(null));
         }
-        return null;
     }
 }
