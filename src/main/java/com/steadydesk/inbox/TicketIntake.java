@@ -94,7 +94,8 @@ public class TicketIntake {
         return pending.result();
     }
 
-    private record Pending(Request request, CompletableFuture<Opened> result) {
+    /** A queued request and its caller's answer. */
+    record Pending(Request request, CompletableFuture<Opened> result) {
     }
 
     private void write() {
@@ -119,7 +120,8 @@ public class TicketIntake {
         }
     }
 
-    private void open(List<Pending> batch) {
+    /** Opens one batch and answers its callers; package-private for tests that need a batch of their choosing. */
+    void open(List<Pending> batch) {
         batchSizes.record(batch.size());
         try {
             List<Opened> opened = transactions.execute(status -> openAll(batch.stream().map(Pending::request).toList()));
