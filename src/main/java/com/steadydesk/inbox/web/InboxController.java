@@ -439,8 +439,8 @@ class InboxController {
     @GetMapping(path = "/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     @PreAuthorize("hasRole('TEMP_AGENT')")
     @ResponseBody
-    SseEmitter stream() {
-        return stream.connect();
+    SseEmitter stream(@RequestParam(required = false) Long ticket) {
+        return stream.connect(ticket);
     }
 
     // ---- helpers ---------------------------------------------------------------------------------------------------

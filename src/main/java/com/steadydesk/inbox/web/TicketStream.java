@@ -6,6 +6,10 @@ import com.steadydesk.inbox.TicketId;
 import com.steadydesk.inbox.TicketOpened;
 import com.steadydesk.inbox.TicketStatusChanged;
 import java.io.IOException;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -15,21 +19,27 @@ import org.springframework.context.event.EventListener;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
- * The live inbox: open browser streams, and the pushes to them after a ticket change commits. Each change is sent as
- * {@code ticket-changed} (the list) and {@code ticket-<id>} (that ticket's page). This node's events only; at cluster
- * scale the events arrive externalised (RabbitMQ) and are fed to {@link #push} the same way.
+ * The live inbox: open browser streams, and the pushes to them after ticket changes commit. Changes are collected
+ * and sent every {@value #FLUSH_MS} ms: an inbox list gets one {@code ticket-changed} (data: how many tickets
+ * changed), a ticket page (connected with {@code ?ticket=<id>}) gets {@code ticket-<id>} when its ticket was among
+ * them. In a crisis surge of a thousand tickets a second with fifty agents watching, that is two hundred small writes a
+ * second instead of a hundred thousand. This node's events only; at cluster scale the events arrive externalised and
+ * are fed to {@link #changed} the same way.
  */
 @Component
 class TicketStream {
 
     /** Open streams are closed after this long; the browser's EventSource reconnects by itself. */
     static final long TIMEOUT_MS = 30 * 60 * 1000L;
+    static final long FLUSH_MS = 250;
 
-    private final Set<SseEmitter> emitters = ConcurrentHashMap.newKeySet();
+    /** Each open stream, with the ticket its page shows (null: an inbox list). */
+    private final Map<SseEmitter, Optional<Long>> emitters = new ConcurrentHashMap<>();
+    private final Set<Long> changed = ConcurrentHashMap.newKeySet();
 
-    SseEmitter connect() {
+    SseEmitter connect(Long ticketId) {
         SseEmitter emitter = new SseEmitter(TIMEOUT_MS);
-        emitters.add(emitter);
+        emitters.put(emitter, Optional.ofNullable(ticketId));
         emitter.onCompletion(() -> emitters.remove(emitter));
         emitter.onTimeout(() -> emitters.remove(emitter));
         emitter.onError(e -> emitters.remove(emitter));
@@ -43,37 +53,58 @@ class TicketStream {
 
     @EventListener
     void on(TicketOpened event) {
-        AfterCommit.run(() -> push(event.ticketId()));
+        later(event.ticketId());
     }
 
     @EventListener
     void on(TicketChanged event) {
-        AfterCommit.run(() -> push(event.ticketId()));
+        later(event.ticketId());
     }
 
     @EventListener
     void on(TicketStatusChanged event) {
-        AfterCommit.run(() -> push(event.ticketId()));
+        later(event.ticketId());
     }
 
     @EventListener
     void on(MessageAdded event) {
-        AfterCommit.run(() -> push(event.ticketId()));
+        later(event.ticketId());
     }
 
-    void push(TicketId id) {
-        String data = String.valueOf(id.value());
-        for (SseEmitter emitter : emitters) {
-            if (send(emitter, SseEmitter.event().name("ticket-changed").data(data))) {
-                send(emitter, SseEmitter.event().name("ticket-" + data).data(data));
-            }
+    private void later(TicketId id) {
+        AfterCommit.run(() -> changed(id));
+    }
+
+    void changed(TicketId id) {
+        if (!emitters.isEmpty()) {
+            changed.add(id.value());
         }
+    }
+
+    @Scheduled(fixedDelay = FLUSH_MS, initialDelay = FLUSH_MS)
+    void flush() {
+        if (changed.isEmpty()) {
+            return;
+        }
+        Set<Long> batch = new HashSet<>();
+        for (Iterator<Long> it = changed.iterator(); it.hasNext(); ) {
+            batch.add(it.next());
+            it.remove();
+        }
+        String count = String.valueOf(batch.size());
+        emitters.forEach((emitter, ticket) -> {
+            if (ticket.isEmpty()) {
+                send(emitter, SseEmitter.event().name("ticket-changed").data(count));
+            } else if (batch.contains(ticket.get())) {
+                send(emitter, SseEmitter.event().name("ticket-" + ticket.get()).data(String.valueOf(ticket.get())));
+            }
+        });
     }
 
     /** Comments keep proxies from closing idle streams and reveal dead ones. */
     @Scheduled(fixedDelay = 25_000, initialDelay = 25_000)
     void heartbeat() {
-        for (SseEmitter emitter : emitters) {
+        for (SseEmitter emitter : emitters.keySet()) {
             send(emitter, SseEmitter.event().comment("heartbeat"));
         }
     }

@@ -38,13 +38,24 @@ class InboxScreensTests {
 
     @Test
     void streamEmitsAnEventWhenATicketChanges() throws Exception {
-        MvcResult stream = mvc.perform(get("/inbox/stream").with(user("temp2").roles("TEMP_AGENT")))
+        MvcResult list = mvc.perform(get("/inbox/stream").with(user("temp2").roles("TEMP_AGENT")))
                 .andExpect(request().asyncStarted()).andReturn();
         TicketId id = tickets.open(OpenTicket.of("实时更新", "hi", new CustomerId(8_800_001), Channel.CHAT), VipTier.NONE);
+        TicketId other = tickets.open(OpenTicket.of("别的工单", "hi", new CustomerId(8_800_003), Channel.CHAT), VipTier.NONE);
+        MvcResult page = mvc.perform(get("/inbox/stream").param("ticket", String.valueOf(id.value())).with(user("temp2").roles("TEMP_AGENT")))
+                .andExpect(request().asyncStarted()).andReturn();
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(list.getResponse().getContentAsString())
+                .contains("event:ticket-changed\ndata:"));
+        String before = page.getResponse().getContentAsString();
+
+        tickets.tag(other, "elsewhere");
         tickets.tag(id, "live");
-        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(stream.getResponse().getContentAsString())
-                .contains("event:ticket-changed\ndata:" + id.value())
-                .contains("event:ticket-" + id.value()));
+
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(page.getResponse().getContentAsString())
+                .contains("event:ticket-" + id.value() + "\ndata:" + id.value()));
+        assertThat(before).doesNotContain("event:ticket-changed");
+        assertThat(page.getResponse().getContentAsString()).as("a ticket page hears of its own ticket only")
+                .doesNotContain("event:ticket-" + other.value() + "\n").doesNotContain("event:ticket-changed");
     }
 
     @Test
