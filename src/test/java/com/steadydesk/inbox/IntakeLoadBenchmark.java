@@ -32,7 +32,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
  * the target count and times the first page of every view in the server. Prints a Markdown table.
  * <p>
  * Run: {@code ./mvnw -q test-compile && ./mvnw -q dependency:build-classpath -Dmdep.outputFile=target/cp.txt &&
- * java -Xmx4g -cp target/test-classes:target/classes:$(cat target/cp.txt) com.steadydesk.inbox.IntakeLoadBenchmark [rate] [seconds] [tickets]}
+ * java -Xmx4g -cp target/test-classes:target/classes:$(cat target/cp.txt) com.steadydesk.inbox.IntakeLoadBenchmark [rate] [seconds] [tickets] [warm-up seconds]}
  */
 public class IntakeLoadBenchmark {
 
@@ -40,6 +40,8 @@ public class IntakeLoadBenchmark {
         int rate = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 60;
         int tickets = args.length > 2 ? Integer.parseInt(args[2]) : 1_000_000;
+        // the JIT needs about two minutes of load before intake reaches its steady cost per ticket
+        int warmUpSeconds = args.length > 3 ? Integer.parseInt(args[3]) : 120;
         ConfigurableApplicationContext app = new SpringApplicationBuilder(SteadyDeskApplication.class)
                 .profiles("test")
                 // command-line arguments: they outrank application.yml and the test profile
@@ -51,8 +53,8 @@ public class IntakeLoadBenchmark {
             var client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                     .executor(Executors.newFixedThreadPool(8)).connectTimeout(Duration.ofSeconds(5)).build();
             var uri = URI.create("http://localhost:" + port + "/api/v1/tickets");
-            System.out.println("warm-up ...");
-            drive(client, uri, token, Math.max(50, rate / 4), 15, "warmup");
+            System.out.println("warm-up: " + warmUpSeconds + " s at " + Math.max(50, rate / 2) + "/s ...");
+            drive(client, uri, token, Math.max(50, rate / 2), warmUpSeconds, "warmup");
             System.out.println("measuring " + rate + "/s for " + seconds + " s ...");
             Result intake = drive(client, uri, token, rate, seconds, "run");
             JdbcClient jdbc = app.getBean(JdbcClient.class);
