@@ -7,6 +7,8 @@ import com.steadydesk.channels.Channel;
 import com.steadydesk.customers.CustomerId;
 import com.steadydesk.customers.CustomerManagement;
 import com.steadydesk.customers.VipTier;
+import com.steadydesk.identity.AuditLog.AuditEntry;
+import com.steadydesk.identity.AuditLog;
 import com.steadydesk.identity.UserId;
 import com.steadydesk.platform.NotFoundException;
 import java.sql.Timestamp;
@@ -26,6 +28,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.test.context.support.WithMockUser;
 
 /** The batched intake path: many callers at once, a bad request among good ones, the row written whole. */
@@ -42,6 +45,8 @@ class TicketIntakeTests {
     JdbcClient jdbc;
     @Autowired
     CustomerManagement customers;
+    @Autowired
+    AuditLog audit;
 
     @Test
     void manyCallersAtOnceEachGetTheirOwnTicketAndOneRequesterPerAddress() throws Exception {
@@ -74,6 +79,9 @@ class TicketIntakeTests {
             assertThat(tickets.messages(o.ticket().id())).singleElement().extracting(TicketMessage::bodyText).isEqualTo("正文 " + i);
         }
         assertThat(new HashSet<>(opened.stream().map(o -> o.requester().id()).toList())).hasSize(10);
+        // the writer threads act as the caller: the ten new customers are audited under the caller's name
+        assertThat(audit.recent("intake-agent", "customer.identified", null, 100)).extracting(AuditEntry::target)
+                .containsAll(opened.stream().map(o -> "customer:" + o.requester().id().value()).distinct().toList());
     }
 
     @Test
@@ -144,6 +152,6 @@ class TicketIntakeTests {
 
     private static TicketIntake.Pending pending(String subject, CustomerId customer) {
         return new TicketIntake.Pending(new TicketIntake.Request(OpenTicket.of(subject, subject, customer, Channel.API), null, null, "intake-agent"),
-                new CompletableFuture<>());
+                SecurityContextHolder.getContext().getAuthentication(), new CompletableFuture<>());
     }
 }
