@@ -116,7 +116,8 @@ public class TicketIntake {
                 Thread.currentThread().interrupt();
                 return;
             } catch (RuntimeException e) {
-                log.error("Intake writer: unexpected error", e); // the batch's callers were answered in open()
+                log.error("Intake writer: unexpected error", e);
+                batch.forEach(p -> p.result().completeExceptionally(e)); // no effect on callers answered already
             } finally {
                 batch.clear();
             }
