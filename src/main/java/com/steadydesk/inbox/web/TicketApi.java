@@ -114,7 +114,8 @@ class TicketApi {
 
     @PostMapping
     @PreAuthorize("hasRole('AGENT')")
-    @Operation(summary = "Open a ticket", description = "Requester by customerId or by email (found or created).")
+    @Operation(summary = "Open a ticket", description = "Requester by customerId or by email (found or created). Tickets are "
+            + "written in batches; when intake is at capacity the answer is 503 with Retry-After, and the call can be repeated.")
     ResponseEntity<TicketView> open(@Valid @RequestBody NewTicketRequest request) {
         OpenTicket command = new OpenTicket(request.subject(), request.body(), null,
                 request.customerId() == null ? null : new CustomerId(request.customerId()),
