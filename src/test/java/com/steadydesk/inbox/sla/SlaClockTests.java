@@ -42,7 +42,7 @@ class SlaClockTests {
 
     @Example
     void aReplyInTimeMeetsTheFirstResponseTarget() {
-        SlaClock clock = SlaClock.start(CHAT, BusinessCalendar.alwaysOpen(), T0, TicketStatus.NEW).firstResponded(T0.plusSeconds(25));
+        SlaClock clock = SlaClock.start(CHAT, BusinessCalendar.alwaysOpen(), T0, TicketStatus.NEW).firstResponded(T0.plusSeconds(25), BusinessCalendar.alwaysOpen());
         assertThat(clock.firstResponse().done()).isTrue();
         assertThat(clock.overdue(T0.plusSeconds(40)).breached(SlaMetric.FIRST_RESPONSE)).isFalse();
         assertThat(clock.state(T0.plusSeconds(40))).isEqualTo(SlaState.OK);
@@ -51,7 +51,7 @@ class SlaClockTests {
 
     @Example
     void aLateReplyCountsAsABreach() {
-        SlaClock clock = SlaClock.start(CHAT, BusinessCalendar.alwaysOpen(), T0, TicketStatus.NEW).firstResponded(T0.plusSeconds(31));
+        SlaClock clock = SlaClock.start(CHAT, BusinessCalendar.alwaysOpen(), T0, TicketStatus.NEW).firstResponded(T0.plusSeconds(31), BusinessCalendar.alwaysOpen());
         assertThat(clock.breached(SlaMetric.FIRST_RESPONSE)).isTrue();
         assertThat(clock.state(T0.plusSeconds(31))).isEqualTo(SlaState.BREACHED);
     }
@@ -73,7 +73,7 @@ class SlaClockTests {
     @Example
     void reopeningContinuesTheResolutionClockWithTheTimeThatWasLeft() {
         BusinessCalendar always = BusinessCalendar.alwaysOpen();
-        SlaClock clock = SlaClock.start(CHAT, always, T0, TicketStatus.NEW).firstResponded(T0.plusSeconds(10));
+        SlaClock clock = SlaClock.start(CHAT, always, T0, TicketStatus.NEW).firstResponded(T0.plusSeconds(10), BusinessCalendar.alwaysOpen());
         SlaClock solved = clock.statusChanged(TicketStatus.OPEN, TicketStatus.SOLVED, always, T0.plus(Duration.ofHours(2)));
         assertThat(solved.resolution().held()).isTrue();
         assertThat(solved.nextDueAt()).isNull();
