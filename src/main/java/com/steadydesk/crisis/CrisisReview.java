@@ -185,14 +185,16 @@ public record CrisisReview(String title, Instant reportedAt, Instant windowStart
         return sb.toString();
     }
 
-    private static final String TIMES_NOTE = "时长按自然时间计算；标“工作时间”的按各工单的 SLA 日历计算、不含待客户回复的时间，只含有 SLA 的工单。"
-            + " Times are wall clock; those marked business hours follow each ticket's SLA calendar without the time spent pending,"
-            + " for tickets with an SLA only.";
+    private static final String TIMES_NOTE = "自然时间从创建起连续计算；工作时间按各工单 SLA 的工作日历计算、不含待客户回复的时间，只含有 SLA 的工单。"
+            + " Wall clock counts straight from opening; business hours follow each ticket's SLA calendar without the time spent"
+            + " pending, for tickets with an SLA only.";
 
     private static final Map<String, String> FIGURE_LABELS = Map.ofEntries(
             Map.entry("perDay", "工单/天 Tickets per day"), Map.entry("tickets", "工单数 Tickets"),
-            Map.entry("firstResponseMedian", "首次响应中位数 First response, median"), Map.entry("firstResponseP90", "首次响应 P90 First response, p90"),
-            Map.entry("resolutionMedian", "解决时长中位数 Resolution, median"), Map.entry("resolutionP90", "解决时长 P90 Resolution, p90"),
+            Map.entry("firstResponseMedian", "首次响应中位数（自然时间）First response, median (wall clock)"),
+            Map.entry("firstResponseP90", "首次响应 P90（自然时间）First response, p90 (wall clock)"),
+            Map.entry("resolutionMedian", "解决时长中位数（自然时间）Resolution, median (wall clock)"),
+            Map.entry("resolutionP90", "解决时长 P90（自然时间）Resolution, p90 (wall clock)"),
             Map.entry("businessFirstResponseMedian", "首次响应中位数（工作时间）First response, median (business hours)"),
             Map.entry("businessFirstResponseP90", "首次响应 P90（工作时间）First response, p90 (business hours)"),
             Map.entry("businessResolutionMedian", "解决时长中位数（工作时间）Resolution, median (business hours)"),

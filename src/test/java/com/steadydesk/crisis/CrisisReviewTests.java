@@ -87,8 +87,8 @@ class CrisisReviewTests {
                 .contains("First public update: 0h 40min (3 updates)")
                 .contains("Linked tickets: 215 (5 opened outside the window)")
                 .contains("| 工单/天 Tickets per day | 70.0 | 35.0 |")
-                .contains("| 首次响应中位数 First response, median | 0h 42min | 0h 06min |")
-                .contains("| 解决时长 P90 Resolution, p90 | 40h 00min | 30h 00min |")
+                .contains("| 首次响应中位数（自然时间）First response, median (wall clock) | 0h 42min | 0h 06min |")
+                .contains("| 解决时长 P90（自然时间）Resolution, p90 (wall clock) | 40h 00min | 30h 00min |")
                 .contains("| 解决时长 P90（工作时间）Resolution, p90 (business hours) | 16h 00min | 12h 00min |")
                 .contains("| 满意度 CSAT (good / rated) | 38.0% (19/50) | 92.0% (368/400) |")
                 .contains("Volume ratio: ×2.0")
@@ -116,7 +116,7 @@ class CrisisReviewTests {
         assertThat(review.comparisons()).allSatisfy(c -> assertThat(c.baseline()).isNull());
         assertThat(review.comparisons()).filteredOn(c -> !c.key().equals("perDay")).allSatisfy(c -> assertThat(c.during()).isNull());
         assertThat(review.markdown(ZoneId.of("UTC"))).contains("still open").contains("First public update: 无数据 no data")
-                .contains("| 首次响应中位数 First response, median | 无数据 no data | 无数据 no data |")
+                .contains("| 首次响应中位数（自然时间）First response, median (wall clock) | 无数据 no data | 无数据 no data |")
                 .contains("Volume ratio: 无数据 no data").contains("| 满意度 CSAT (good / rated) | 无数据 no data | 无数据 no data |")
                 .doesNotContain("| 0h 00min");
     }

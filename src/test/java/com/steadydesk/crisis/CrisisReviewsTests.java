@@ -148,7 +148,7 @@ class CrisisReviewsTests {
         String markdown = reviews.markdown(id);
         assertThat(markdown).contains("Duration: 47h 00min").contains("First public update: 0h 40min (2 updates)")
                 .contains("Linked tickets: 5 (1 opened outside the window)")
-                .contains("| 首次响应中位数 First response, median | 0h 25min | 1h 00min |")
+                .contains("| 首次响应中位数（自然时间）First response, median (wall clock) | 0h 25min | 1h 00min |")
                 .contains("| 满意度 CSAT (good / rated) | 33.3% (1/3) | 66.7% (2/3) |")
                 .contains("| 解决时长 P90（工作时间）Resolution, p90 (business hours) | 0h 48min | 7h 12min |").contains("Volume ratio: ×11.2")
                 .contains("| REFUND | 2 · 150.00 | 1 · 100.00 |").contains("| 更新切换手册 | 技术部 | 2035-07-01 |")
