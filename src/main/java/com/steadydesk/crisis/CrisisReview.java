@@ -1,6 +1,7 @@
 package com.steadydesk.crisis;
 
 import com.steadydesk.inbox.ServiceFigures;
+import com.steadydesk.inbox.ServiceFigures.BusinessHours;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -115,6 +116,11 @@ public record CrisisReview(String title, Instant reportedAt, Instant windowStart
                 new Comparison("firstResponseP90", figure(during, ServiceFigures::firstResponseP90), figure(baseline, ServiceFigures::firstResponseP90)),
                 new Comparison("resolutionMedian", figure(during, ServiceFigures::resolutionMedian), figure(baseline, ServiceFigures::resolutionMedian)),
                 new Comparison("resolutionP90", figure(during, ServiceFigures::resolutionP90), figure(baseline, ServiceFigures::resolutionP90)),
+                new Comparison("businessFirstResponseMedian", business(during, BusinessHours::firstResponseMedian),
+                        business(baseline, BusinessHours::firstResponseMedian)),
+                new Comparison("businessFirstResponseP90", business(during, BusinessHours::firstResponseP90), business(baseline, BusinessHours::firstResponseP90)),
+                new Comparison("businessResolutionMedian", business(during, BusinessHours::resolutionMedian), business(baseline, BusinessHours::resolutionMedian)),
+                new Comparison("businessResolutionP90", business(during, BusinessHours::resolutionP90), business(baseline, BusinessHours::resolutionP90)),
                 new Comparison("unanswered", unanswered(during), unanswered(baseline)),
                 new Comparison("csat", csat(during), csat(baseline)));
     }
@@ -141,6 +147,7 @@ public record CrisisReview(String title, Instant reportedAt, Instant windowStart
             sb.append("| ").append(FIGURE_LABELS.get(c.key())).append(" | ").append(c.during() == null ? noData : c.during()).append(" | ")
                     .append(c.baseline() == null ? noData : c.baseline()).append(" |\n");
         }
+        sb.append("\n").append(TIMES_NOTE).append('\n');
         sb.append("\n量比 Volume ratio: ").append(volumeRatio == null ? noData : "×" + volumeRatio).append('\n');
         sb.append("\n### 每日关联工单 Linked tickets per day\n\n");
         if (linkedOpenedPerDay.isEmpty()) {
@@ -178,10 +185,21 @@ public record CrisisReview(String title, Instant reportedAt, Instant windowStart
         return sb.toString();
     }
 
-    private static final Map<String, String> FIGURE_LABELS = Map.of(
-            "perDay", "工单/天 Tickets per day", "tickets", "工单数 Tickets", "firstResponseMedian", "首次响应中位数 First response, median",
-            "firstResponseP90", "首次响应 P90 First response, p90", "resolutionMedian", "解决时长中位数 Resolution, median",
-            "resolutionP90", "解决时长 P90 Resolution, p90", "unanswered", "未响应 Not answered", "csat", "满意度 CSAT (good / rated)");
+    private static final String TIMES_NOTE = "自然时间从创建起连续计算；工作时间按各工单 SLA 的工作日历计算、不含待客户回复的时间，只含有 SLA 的工单。"
+            + " Wall clock counts straight from opening; business hours follow each ticket's SLA calendar without the time spent"
+            + " pending, for tickets with an SLA only.";
+
+    private static final Map<String, String> FIGURE_LABELS = Map.ofEntries(
+            Map.entry("perDay", "工单/天 Tickets per day"), Map.entry("tickets", "工单数 Tickets"),
+            Map.entry("firstResponseMedian", "首次响应中位数（自然时间）First response, median (wall clock)"),
+            Map.entry("firstResponseP90", "首次响应 P90（自然时间）First response, p90 (wall clock)"),
+            Map.entry("resolutionMedian", "解决时长中位数（自然时间）Resolution, median (wall clock)"),
+            Map.entry("resolutionP90", "解决时长 P90（自然时间）Resolution, p90 (wall clock)"),
+            Map.entry("businessFirstResponseMedian", "首次响应中位数（工作时间）First response, median (business hours)"),
+            Map.entry("businessFirstResponseP90", "首次响应 P90（工作时间）First response, p90 (business hours)"),
+            Map.entry("businessResolutionMedian", "解决时长中位数（工作时间）Resolution, median (business hours)"),
+            Map.entry("businessResolutionP90", "解决时长 P90（工作时间）Resolution, p90 (business hours)"),
+            Map.entry("unanswered", "未响应 Not answered"), Map.entry("csat", "满意度 CSAT (good / rated)"));
 
     /** The duration as the screens show it. */
     public String durationText() {
@@ -203,6 +221,10 @@ public record CrisisReview(String title, Instant reportedAt, Instant windowStart
 
     private static String figure(ServiceFigures f, Function<ServiceFigures, Duration> which) {
         return f == null ? null : format(which.apply(f));
+    }
+
+    private static String business(ServiceFigures f, Function<BusinessHours, Duration> which) {
+        return f == null || f.businessHours() == null ? null : format(which.apply(f.businessHours()));
     }
 
     private static String unanswered(ServiceFigures f) {

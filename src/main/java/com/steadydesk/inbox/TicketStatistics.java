@@ -19,7 +19,8 @@ import org.springframework.stereotype.Service;
  * Inbox's query API for service figures, so that crisis (and later insights) never read ticket tables by SQL:
  * tickets opened per day, first-response and resolution times, CSAT, for a {@link TicketScope}. Each answer is one
  * aggregate query over the window's tickets (found through the index on {@code created_at}, or by primary key for
- * a set of ids), never a loop over tickets. Times are wall clock; see {@link ServiceFigures}.
+ * a set of ids), never a loop over tickets. Times are wall clock and, for tickets with an SLA clock, also business
+ * hours; see {@link ServiceFigures}.
  */
 @Service
 public class TicketStatistics {
@@ -41,7 +42,12 @@ public class TicketStatistics {
         return perDay;
     }
 
-    /** First-response and resolution times and CSAT of the scope's tickets. */
+    /**
+     * First-response and resolution times and CSAT of the scope's tickets. The business-hours times come from the
+     * tickets' SLA clocks (business time used, recorded by the clock when a target is held or ends, on the ticket's
+     * own calendar, pending time left out): tickets without an SLA clock, or whose clock ended before that was
+     * recorded, are left out of them (and only of them).
+     */
     public ServiceFigures figures(TicketScope scope) {
         Where where = where(scope);
         return jdbc.sql("""
@@ -53,8 +59,18 @@ public class TicketStatistics {
                                percentile_cont(0.5) within group (order by extract(epoch from coalesce(t.solved_at, t.closed_at) - t.created_at)) as res50,
                                percentile_cont(0.9) within group (order by extract(epoch from coalesce(t.solved_at, t.closed_at) - t.created_at)) as res90,
                                count(s.score) as ratings,
-                               count(*) filter (where s.score >= ?) as good
+                               count(*) filter (where s.score >= ?) as good,
+                               count(bh.fr) as bh_responded,
+                               percentile_cont(0.5) within group (order by bh.fr) / 1000 as bh_fr50,
+                               percentile_cont(0.9) within group (order by bh.fr) / 1000 as bh_fr90,
+                               count(bh.res) as bh_resolved,
+                               percentile_cont(0.5) within group (order by bh.res) / 1000 as bh_res50,
+                               percentile_cont(0.9) within group (order by bh.res) / 1000 as bh_res90
                         from tickets t left join ticket_satisfaction s on s.ticket_id = t.id
+                             left join sla_clocks c on c.ticket_id = t.id
+                             -- the same tickets as the wall-clock figures: answered ones, solved or closed ones
+                             cross join lateral (select case when t.first_responded_at is not null then c.fr_used_ms end as fr,
+                                                        case when coalesce(t.solved_at, t.closed_at) is not null then c.res_used_ms end as res) bh
                         """ + " where " + where.sql())
                 .params(concat(SatisfactionRating.GOOD_FROM, where.params()))
                 .query(TicketStatistics::figures).single();
@@ -69,7 +85,9 @@ public class TicketStatistics {
         long ratings = rs.getLong("ratings");
         long good = rs.getLong("good");
         return new ServiceFigures(rs.getLong("tickets"), rs.getLong("responded"), seconds(rs, "fr50"), seconds(rs, "fr90"),
-                rs.getLong("resolved"), seconds(rs, "res50"), seconds(rs, "res90"), ratings, good, ratings == 0 ? null : good / (double) ratings);
+                rs.getLong("resolved"), seconds(rs, "res50"), seconds(rs, "res90"), ratings, good, ratings == 0 ? null : good / (double) ratings,
+                new ServiceFigures.BusinessHours(rs.getLong("bh_responded"), seconds(rs, "bh_fr50"), seconds(rs, "bh_fr90"),
+                        rs.getLong("bh_resolved"), seconds(rs, "bh_res50"), seconds(rs, "bh_res90")));
     }
 
     private static Duration seconds(ResultSet rs, String column) throws SQLException {

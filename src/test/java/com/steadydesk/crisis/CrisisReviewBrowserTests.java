@@ -52,6 +52,9 @@ class CrisisReviewBrowserTests {
             browser.driver().findElement(By.id("open-review")).click();
             browser.waitForText(By.cssSelector("h1"), "复盘：支付中断");
             assertThat(browser.driver().findElement(By.id("figure-firstResponseMedian")).getText()).contains("0h 25min").contains("1h 00min");
+            // business hours of the same tickets (computed in CrisisReviewsTests): 0 during a crisis that began on a Sunday
+            assertThat(browser.driver().findElement(By.id("figure-businessResolutionP90")).getText()).contains("解决时长 P90（工作时间）")
+                    .contains("0h 48min").contains("7h 12min");
             assertThat(browser.driver().findElement(By.id("figure-csat")).getText()).contains("33.3% (1/3)").contains("66.7% (2/3)");
             assertThat(browser.driver().findElement(By.id("review-pdf")).getAttribute("href")).contains("/review.pdf");
 
@@ -68,7 +71,8 @@ class CrisisReviewBrowserTests {
 
             browser.go("/crisis/" + id.value() + "/review?lang=en");
             browser.waitForText(By.cssSelector("h1"), "Review: 支付中断");
-            assertThat(browser.driver().findElement(By.id("review-compare")).getText()).contains("First response, median").contains("During (linked tickets)");
+            assertThat(browser.driver().findElement(By.id("review-compare")).getText()).contains("First response, median").contains("During (linked tickets)")
+                    .contains("Resolution, p90 (business hours)");
             browser.screenshot("crisis-review-en");
         }
     }

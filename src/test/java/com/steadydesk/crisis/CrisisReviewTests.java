@@ -27,8 +27,10 @@ class CrisisReviewTests {
                 List.of(REPORTED.plus(Duration.ofMinutes(95)), REPORTED.plus(Duration.ofMinutes(40)), REPORTED.plus(Duration.ofHours(5))),
                 215, new TreeMap<>(Map.of(LocalDate.of(2026, 3, 2), 120L, LocalDate.of(2026, 3, 3), 60L, LocalDate.of(2026, 3, 4), 30L)),
                 SINCE.minus(Duration.ofDays(28)), 980,
-                new ServiceFigures(210, 200, Duration.ofMinutes(42), Duration.ofMinutes(95), 150, Duration.ofHours(20), Duration.ofHours(40), 50, 19, 0.38),
-                new ServiceFigures(980, 975, Duration.ofMinutes(6), Duration.ofMinutes(15), 960, Duration.ofHours(8), Duration.ofHours(30), 400, 368, 0.92),
+                new ServiceFigures(210, 200, Duration.ofMinutes(42), Duration.ofMinutes(95), 150, Duration.ofHours(20), Duration.ofHours(40), 50, 19, 0.38,
+                        new ServiceFigures.BusinessHours(190, Duration.ofMinutes(30), Duration.ofMinutes(70), 140, Duration.ofHours(6), Duration.ofHours(16))),
+                new ServiceFigures(980, 975, Duration.ofMinutes(6), Duration.ofMinutes(15), 960, Duration.ofHours(8), Duration.ofHours(30), 400, 368, 0.92,
+                        new ServiceFigures.BusinessHours(970, Duration.ofMinutes(4), Duration.ofMinutes(10), 955, Duration.ofHours(3), Duration.ofHours(12))),
                 List.of(new CrisisReview.CompensationTotal(FollowUps.Kind.REFUND, 2, new BigDecimal("150.00"), 1, new BigDecimal("100.00"))),
                 List.of(new CrisisReview.StepFact("发布首条公开说明", REPORTED.plus(Duration.ofMinutes(40)), REPORTED.plus(Duration.ofMinutes(38)),
                                 TaskStatus.DONE, null),
@@ -67,6 +69,10 @@ class CrisisReviewTests {
                         org.assertj.core.groups.Tuple.tuple("firstResponseP90", "1h 35min", "0h 15min"),
                         org.assertj.core.groups.Tuple.tuple("resolutionMedian", "20h 00min", "8h 00min"),
                         org.assertj.core.groups.Tuple.tuple("resolutionP90", "40h 00min", "30h 00min"),
+                        org.assertj.core.groups.Tuple.tuple("businessFirstResponseMedian", "0h 30min", "0h 04min"),
+                        org.assertj.core.groups.Tuple.tuple("businessFirstResponseP90", "1h 10min", "0h 10min"),
+                        org.assertj.core.groups.Tuple.tuple("businessResolutionMedian", "6h 00min", "3h 00min"),
+                        org.assertj.core.groups.Tuple.tuple("businessResolutionP90", "16h 00min", "12h 00min"),
                         org.assertj.core.groups.Tuple.tuple("unanswered", "10", "5"),
                         org.assertj.core.groups.Tuple.tuple("csat", "38.0% (19/50)", "92.0% (368/400)"));
     }
@@ -81,8 +87,9 @@ class CrisisReviewTests {
                 .contains("First public update: 0h 40min (3 updates)")
                 .contains("Linked tickets: 215 (5 opened outside the window)")
                 .contains("| 工单/天 Tickets per day | 70.0 | 35.0 |")
-                .contains("| 首次响应中位数 First response, median | 0h 42min | 0h 06min |")
-                .contains("| 解决时长 P90 Resolution, p90 | 40h 00min | 30h 00min |")
+                .contains("| 首次响应中位数（自然时间）First response, median (wall clock) | 0h 42min | 0h 06min |")
+                .contains("| 解决时长 P90（自然时间）Resolution, p90 (wall clock) | 40h 00min | 30h 00min |")
+                .contains("| 解决时长 P90（工作时间）Resolution, p90 (business hours) | 16h 00min | 12h 00min |")
                 .contains("| 满意度 CSAT (good / rated) | 38.0% (19/50) | 92.0% (368/400) |")
                 .contains("Volume ratio: ×2.0")
                 .contains("- 2026-03-02: 120")
@@ -109,7 +116,7 @@ class CrisisReviewTests {
         assertThat(review.comparisons()).allSatisfy(c -> assertThat(c.baseline()).isNull());
         assertThat(review.comparisons()).filteredOn(c -> !c.key().equals("perDay")).allSatisfy(c -> assertThat(c.during()).isNull());
         assertThat(review.markdown(ZoneId.of("UTC"))).contains("still open").contains("First public update: 无数据 no data")
-                .contains("| 首次响应中位数 First response, median | 无数据 no data | 无数据 no data |")
+                .contains("| 首次响应中位数（自然时间）First response, median (wall clock) | 无数据 no data | 无数据 no data |")
                 .contains("Volume ratio: 无数据 no data").contains("| 满意度 CSAT (good / rated) | 无数据 no data | 无数据 no data |")
                 .doesNotContain("| 0h 00min");
     }

@@ -105,6 +105,18 @@ class CrisisReviewsTests {
                         // during 2, 4, 6 h: median 4, p90 4 + 0.8 * 2 = 5.6 h; baseline 5, 10 h: median 7.5, p90 5 + 0.9 * 5 = 9.5 h
                         org.assertj.core.groups.Tuple.tuple("resolutionMedian", "4h 00min", "7h 30min"),
                         org.assertj.core.groups.Tuple.tuple("resolutionP90", "5h 36min", "9h 30min"),
+                        // business hours, default policy (Mon-Fri 09:00-18:00 Shanghai): the crisis began on Sunday 10 June
+                        // 09:30 Shanghai. During: l1 and l2 answered and solved on Sunday (0), l3 opened Monday 04:00, answered
+                        // 04:30 (0), solved 10:00 (1 h), l4 opened Monday 13:00, answered 13:40 (40 min).
+                        // First response 0, 0, 0, 40 min: median 0, p90 0 + 0.7 * 40 = 28 min; resolution 0, 0, 1 h: median 0,
+                        // p90 0 + 0.8 * 60 = 48 min. Baseline: Sunday 20 May 10:00 answered and solved the same day (0, 0);
+                        // Friday 25 May 10:00 answered 11:00 (1 h), solved 20:00 (8 h, until 18:00); Friday 1 June 10:00 answered
+                        // 11:30 (1.5 h). First response 0, 1, 1.5 h: median 1 h, p90 1 + 0.8 * 0.5 = 1.4 h; resolution 0, 8 h:
+                        // median 4 h, p90 0.9 * 8 = 7.2 h
+                        org.assertj.core.groups.Tuple.tuple("businessFirstResponseMedian", "0h 00min", "1h 00min"),
+                        org.assertj.core.groups.Tuple.tuple("businessFirstResponseP90", "0h 28min", "1h 24min"),
+                        org.assertj.core.groups.Tuple.tuple("businessResolutionMedian", "0h 00min", "4h 00min"),
+                        org.assertj.core.groups.Tuple.tuple("businessResolutionP90", "0h 48min", "7h 12min"),
                         org.assertj.core.groups.Tuple.tuple("unanswered", "0", "2"),
                         // during rated 1, 2, 4: one good of three; baseline 5, 4, 2: two of three
                         org.assertj.core.groups.Tuple.tuple("csat", "33.3% (1/3)", "66.7% (2/3)"));
@@ -136,21 +148,22 @@ class CrisisReviewsTests {
         String markdown = reviews.markdown(id);
         assertThat(markdown).contains("Duration: 47h 00min").contains("First public update: 0h 40min (2 updates)")
                 .contains("Linked tickets: 5 (1 opened outside the window)")
-                .contains("| 首次响应中位数 First response, median | 0h 25min | 1h 00min |")
-                .contains("| 满意度 CSAT (good / rated) | 33.3% (1/3) | 66.7% (2/3) |").contains("Volume ratio: ×11.2")
+                .contains("| 首次响应中位数（自然时间）First response, median (wall clock) | 0h 25min | 1h 00min |")
+                .contains("| 满意度 CSAT (good / rated) | 33.3% (1/3) | 66.7% (2/3) |")
+                .contains("| 解决时长 P90（工作时间）Resolution, p90 (business hours) | 0h 48min | 7h 12min |").contains("Volume ratio: ×11.2")
                 .contains("| REFUND | 2 · 150.00 | 1 · 100.00 |").contains("| 更新切换手册 | 技术部 | 2035-07-01 |")
                 .contains("## 有效做法 What worked\n\n40 分钟内发出首条说明");
 
         String page = mvc.perform(get("/crisis/{id}/review", id.value()).with(LEAD)).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
-        assertThat(page).contains("首次响应时长 中位数").contains("0h 25min").contains("1h 24min").contains("33.3% (1/3)").contains("×11.2")
+        assertThat(page).contains("首次响应时长 中位数").contains("解决时长 P90（工作时间）").contains("7h 12min").contains("0h 25min").contains("1h 24min").contains("33.3% (1/3)").contains("×11.2")
                 .contains("/crisis/" + id.value() + "/review.pdf");
 
         byte[] pdf = mvc.perform(get("/crisis/{id}/review.pdf", id.value()).with(LEAD)).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsByteArray();
         try (PDDocument document = Loader.loadPDF(pdf)) {
             String text = new PDFTextStripper().getText(document);
-            assertThat(text).contains("0h 25min").contains("5h 36min").contains("33.3% (1/3)").contains("×11.2").contains("2 · 150.00");
+            assertThat(text).contains("0h 25min").contains("5h 36min").contains("7h 12min").contains("0h 48min").contains("33.3% (1/3)").contains("×11.2").contains("2 · 150.00");
             if (page.contains("id=\"no-cjk-font\"")) {
                 assertThat(text).contains("No Chinese font could be embedded");
             } else {

@@ -12,6 +12,7 @@ import com.steadydesk.inbox.PhoneCall;
 import com.steadydesk.inbox.TicketId;
 import com.steadydesk.inbox.TicketManagement;
 import com.steadydesk.inbox.TicketPriority;
+import com.steadydesk.inbox.TicketSatisfaction;
 import com.steadydesk.inbox.TicketStatus;
 import java.time.Clock;
 import java.time.Duration;
@@ -34,8 +35,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A demo inbox: tickets in Chinese and some English across channels, statuses and priorities, with conversations,
- * VIP requesters, tags and assignments. Runs after the customers' demo data; seeds only an empty inbox. Demo
- * replies are stored as already sent (no mail leaves the demo).
+ * VIP requesters, tags and assignments, and satisfaction ratings on most finished tickets (so that CSAT and the crisis
+ * review show numbers). Runs after the customers' demo data; seeds only an empty inbox. Demo replies are stored as
+ * already sent (no mail leaves the demo).
  */
 @Component
 @Order(40)
@@ -45,6 +47,7 @@ class InboxDemoData implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(InboxDemoData.class);
 
     private final TicketManagement management;
+    private final TicketSatisfaction satisfaction;
     private final Tickets tickets;
     private final Messages messages;
     private final CustomerManagement customers;
@@ -53,9 +56,10 @@ class InboxDemoData implements ApplicationRunner {
     private final TransactionTemplate transactions;
     private final Clock clock;
 
-    InboxDemoData(TicketManagement management, Tickets tickets, Messages messages, CustomerManagement customers, UserManagement users,
+    InboxDemoData(TicketManagement management, TicketSatisfaction satisfaction, Tickets tickets, Messages messages, CustomerManagement customers, UserManagement users,
             JdbcClient jdbc, TransactionTemplate transactions, Clock clock) {
         this.management = management;
+        this.satisfaction = satisfaction;
         this.tickets = tickets;
         this.messages = messages;
         this.customers = customers;
@@ -69,6 +73,18 @@ class InboxDemoData implements ApplicationRunner {
     record Demo(String email, String name, String subject, String body, Channel channel, TicketPriority priority, Set<String> tags,
             TicketStatus status, String assignee, String reply, String note, int hoursAgo, Map<String, String> fields) {
     }
+
+    /** What a customer answered the survey with. */
+    record Rating(int score, String comment) {
+    }
+
+    /** Ratings of solved and closed demo tickets, by subject: mostly good, one poor, one finished ticket left unrated. */
+    static final Map<String, Rating> RATINGS = Map.of(
+            "发票抬头开错了", new Rating(5, "很快就改好了，谢谢"),
+            "产品说明书缺页", new Rating(4, null),
+            "修改收货地址", new Rating(5, "处理及时"),
+            "退款到账时间", new Rating(2, "等了太久才回复"),
+            "想了解以旧换新活动", new Rating(4, null));
 
     static final List<Demo> DEMOS = List.of(
             new Demo("wang.fang@example.com", "王芳", "订单 SO20260301 一直没有发货", "你好，我 3 月 1 日下的单，到现在还显示待发货，请帮忙查一下什么时候能发？",
@@ -199,6 +215,10 @@ class InboxDemoData implements ApplicationRunner {
             if (demo.status() != TicketStatus.OPEN || tickets.findById(id.value()).orElseThrow().getStatus() != TicketStatus.OPEN) {
                 management.changeStatus(id, demo.status());
             }
+        }
+        Rating rating = RATINGS.get(demo.subject());
+        if (rating != null) {
+            satisfaction.rate(id, rating.score(), rating.comment());
         }
         // spread the demo over the past days so that lists, times and SLA look lived-in
         Duration age = Duration.ofHours(demo.hoursAgo());

@@ -36,9 +36,9 @@ record SlaClock(Long policyId, int atRiskPercent, Instant startedAt, Target firs
         return status.isActive();
     }
 
-    /** The first public reply was sent. */
-    SlaClock firstResponded(Instant now) {
-        return withFirstResponse(firstResponse == null ? null : firstResponse.end(now));
+    /** The first public reply was sent; {@code calendar} null when the policy is gone (the time used stays unknown). */
+    SlaClock firstResponded(Instant now, BusinessCalendar calendar) {
+        return withFirstResponse(firstResponse == null ? null : firstResponse.end(now, calendar));
     }
 
     /** Applies a status change: holds, resumes or ends targets. */
@@ -46,8 +46,8 @@ record SlaClock(Long policyId, int atRiskPercent, Instant startedAt, Target firs
         Target fr = firstResponse;
         Target res = resolution;
         if (to == TicketStatus.SOLVED || to == TicketStatus.CLOSED) {
-            fr = fr == null ? null : fr.end(now);
-            res = res == null ? null : to == TicketStatus.CLOSED ? res.end(now) : res.hold(now, calendar);
+            fr = fr == null ? null : fr.end(now, calendar);
+            res = res == null ? null : to == TicketStatus.CLOSED ? res.end(now, calendar) : res.hold(now, calendar);
         } else if (runs(to) && !runs(from)) {
             fr = fr == null ? null : fr.resume(now, calendar, atRiskPercent);
             res = res == null ? null : res.resume(now, calendar, atRiskPercent);
@@ -124,15 +124,20 @@ record SlaClock(Long policyId, int atRiskPercent, Instant startedAt, Target firs
      * One target. Running: {@code remaining} and {@code doneAt} null. Held (pending, solved): {@code remaining} is the
      * business time that was left. Done: {@code doneAt} set. {@code dueAt}/{@code atRiskAt} keep their last values
      * while held or done, for display.
+     *
+     * @param used business time the target has run, pending time left out, as of its last hold or its end (beyond
+     *             the target when late, unlike {@code remaining}, which stops at 0); null while running, and for
+     *             targets that ended before it was recorded or without a calendar. Business-hours statistics read it.
      */
-    record Target(Duration target, Instant dueAt, Instant atRiskAt, Duration remaining, Instant doneAt, boolean breached) {
+    record Target(Duration target, Instant dueAt, Instant atRiskAt, Duration remaining, Instant doneAt, boolean breached,
+            Duration used) {
 
         static Target start(Duration target, int atRiskPercent, BusinessCalendar calendar, Instant now) {
             if (target == null) {
                 return null;
             }
             return new Target(target, calendar.add(now, target), calendar.add(now, untilAtRisk(target, atRiskPercent)),
-                    null, null, false);
+                    null, null, false, null);
         }
 
         boolean running() {
@@ -155,12 +160,14 @@ record SlaClock(Long policyId, int atRiskPercent, Instant startedAt, Target firs
             return held() && remaining.compareTo(slack(target, atRiskPercent)) <= 0;
         }
 
-        Target end(Instant now) {
+        /** Ends the target; a held one keeps the time it had used when it was held (pending time does not count). */
+        Target end(Instant now, BusinessCalendar calendar) {
             if (done()) {
                 return this;
             }
             boolean late = running() && now.isAfter(dueAt);
-            return new Target(target, dueAt, atRiskAt, null, now, breached || late);
+            Duration usedNow = !running() ? used : calendar == null ? null : usedBy(now, calendar);
+            return new Target(target, dueAt, atRiskAt, null, now, breached || late, usedNow);
         }
 
         Target hold(Instant now, BusinessCalendar calendar) {
@@ -169,7 +176,15 @@ record SlaClock(Long policyId, int atRiskPercent, Instant startedAt, Target firs
             }
             boolean late = !now.isBefore(dueAt);
             Duration left = late ? Duration.ZERO : calendar.elapsed(now, dueAt);
-            return new Target(target, dueAt, atRiskAt, left, null, breached || late);
+            return new Target(target, dueAt, atRiskAt, left, null, breached || late, usedBy(now, calendar));
+        }
+
+        /**
+         * Business time used by a running target at {@code now}: the due time already moved by every pause, so the
+         * target minus what is left until it, or plus the business time since it when late.
+         */
+        private Duration usedBy(Instant now, BusinessCalendar calendar) {
+            return now.isBefore(dueAt) ? target.minus(calendar.elapsed(now, dueAt)) : target.plus(calendar.elapsed(dueAt, now));
         }
 
         Target resume(Instant now, BusinessCalendar calendar, int atRiskPercent) {
@@ -178,14 +193,14 @@ record SlaClock(Long policyId, int atRiskPercent, Instant startedAt, Target firs
             }
             if (remaining.isZero()) {
                 // already overdue when held: it stays due (and breached) where it was
-                return new Target(target, dueAt, atRiskAt, null, null, breached);
+                return new Target(target, dueAt, atRiskAt, null, null, breached, null);
             }
             return running(target, remaining, atRiskPercent, calendar, now, atRiskAt, breached);
         }
 
         Target overdue(Instant now) {
             return running() && !breached && !now.isBefore(dueAt)
-                    ? new Target(target, dueAt, atRiskAt, null, null, true) : this;
+                    ? new Target(target, dueAt, atRiskAt, null, null, true, null) : this;
         }
 
         /** @param clockHeld the ticket is pending or solved: a target the old policy did not have starts held too */
@@ -195,7 +210,7 @@ record SlaClock(Long policyId, int atRiskPercent, Instant startedAt, Target firs
                 return null;
             }
             if (old != null && old.done()) {
-                return new Target(newTarget, old.dueAt, old.atRiskAt, null, old.doneAt, old.breached);
+                return new Target(newTarget, old.dueAt, old.atRiskAt, null, old.doneAt, old.breached, old.used);
             }
             Duration used;
             if (old == null) {
@@ -209,15 +224,15 @@ record SlaClock(Long policyId, int atRiskPercent, Instant startedAt, Target firs
             left = left.isNegative() ? Duration.ZERO : left;
             boolean breached = old != null && old.breached;
             if (old != null && old.held()) {
-                return new Target(newTarget, old.dueAt, old.atRiskAt, left, null, breached);
+                return new Target(newTarget, old.dueAt, old.atRiskAt, left, null, breached, old.used != null ? old.used : used);
             }
             if (old == null && clockHeld) {
-                return new Target(newTarget, now, now, left, null, false);
+                return new Target(newTarget, now, now, left, null, false, used);
             }
             if (left.isZero()) {
                 // the new target was already used up: due now, the next scan records the breach
                 Instant due = breached ? old.dueAt : now;
-                return new Target(newTarget, due, old != null && old.atRiskAt.isBefore(now) ? old.atRiskAt : now, null, null, breached);
+                return new Target(newTarget, due, old != null && old.atRiskAt.isBefore(now) ? old.atRiskAt : now, null, null, breached, null);
             }
             return running(newTarget, left, atRiskPercent, calendar, now, old == null ? now : old.atRiskAt, breached);
         }
@@ -227,7 +242,7 @@ record SlaClock(Long policyId, int atRiskPercent, Instant startedAt, Target firs
             Duration slack = slack(target, atRiskPercent);
             Instant atRiskAt = left.compareTo(slack) > 0 ? calendar.add(now, left.minus(slack))
                     : previousAtRiskAt.isBefore(now) ? previousAtRiskAt : now;
-            return new Target(target, calendar.add(now, left), atRiskAt, null, null, breached);
+            return new Target(target, calendar.add(now, left), atRiskAt, null, null, breached, null);
         }
 
         /** Business time from the start until the at-risk threshold. */

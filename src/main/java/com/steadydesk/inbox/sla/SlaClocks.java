@@ -66,14 +66,15 @@ class SlaClocks {
     /** Stores the clock and projects it onto the ticket. */
     private static final String UPSERT_CLOCK = """
             insert into sla_clocks (ticket_id, policy_id, at_risk_percent, started_at,
-                fr_target_seconds, fr_due_at, fr_at_risk_at, fr_remaining_ms, fr_done_at,
-                res_target_seconds, res_due_at, res_at_risk_at, res_remaining_ms, res_done_at, next_check_at)
-            values (:id, :policy, :pct, :started, :fr_target, :fr_due, :fr_risk, :fr_remaining, :fr_done,
-                :res_target, :res_due, :res_risk, :res_remaining, :res_done, :check)
+                fr_target_seconds, fr_due_at, fr_at_risk_at, fr_remaining_ms, fr_done_at, fr_used_ms,
+                res_target_seconds, res_due_at, res_at_risk_at, res_remaining_ms, res_done_at, res_used_ms, next_check_at)
+            values (:id, :policy, :pct, :started, :fr_target, :fr_due, :fr_risk, :fr_remaining, :fr_done, :fr_used,
+                :res_target, :res_due, :res_risk, :res_remaining, :res_done, :res_used, :check)
             on conflict (ticket_id) do update set policy_id = excluded.policy_id, at_risk_percent = excluded.at_risk_percent,
                 started_at = excluded.started_at,
                 fr_target_seconds = excluded.fr_target_seconds, fr_due_at = excluded.fr_due_at,
                 fr_at_risk_at = excluded.fr_at_risk_at, fr_remaining_ms = excluded.fr_remaining_ms, fr_done_at = excluded.fr_done_at,
+                fr_used_ms = excluded.fr_used_ms, res_used_ms = excluded.res_used_ms,
                 res_target_seconds = excluded.res_target_seconds, res_due_at = excluded.res_due_at,
                 res_at_risk_at = excluded.res_at_risk_at, res_remaining_ms = excluded.res_remaining_ms, res_done_at = excluded.res_done_at,
                 next_check_at = excluded.next_check_at""";
@@ -166,6 +167,7 @@ class SlaClocks {
         p.put(prefix + "_risk", t == null ? null : ts(t.atRiskAt()));
         p.put(prefix + "_remaining", t == null || t.remaining() == null ? null : t.remaining().toMillis());
         p.put(prefix + "_done", t == null ? null : ts(t.doneAt()));
+        p.put(prefix + "_used", t == null || t.used() == null ? null : t.used().toMillis());
     }
 
     private static SlaClock map(ResultSet rs, int row) throws SQLException {
@@ -182,8 +184,10 @@ class SlaClocks {
         }
         long remaining = rs.getLong(prefix + "_remaining_ms");
         Duration left = rs.wasNull() ? null : Duration.ofMillis(remaining);
+        long usedMs = rs.getLong(prefix + "_used_ms");
+        Duration used = rs.wasNull() ? null : Duration.ofMillis(usedMs);
         return new Target(Duration.ofSeconds(seconds), instant(rs, prefix + "_due_at"), instant(rs, prefix + "_at_risk_at"),
-                left, instant(rs, prefix + "_done_at"), rs.getBoolean(prefix + "_breached"));
+                left, instant(rs, prefix + "_done_at"), rs.getBoolean(prefix + "_breached"), used);
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -56,7 +56,7 @@ class SlaEngine {
         }
         Instant now = now();
         clocks.findForUpdate(event.ticketId()).ifPresent(before ->
-                apply(event.ticketId(), before, before.firstResponded(now), now, null, false));
+                apply(event.ticketId(), before, before.firstResponded(now, calendarOf(before).orElse(null)), now, null, false));
     }
 
     @EventListener

@@ -42,7 +42,8 @@ class SlaClockTests {
 
     @Example
     void aReplyInTimeMeetsTheFirstResponseTarget() {
-        SlaClock clock = SlaClock.start(CHAT, BusinessCalendar.alwaysOpen(), T0, TicketStatus.NEW).firstResponded(T0.plusSeconds(25));
+        SlaClock clock = SlaClock.start(CHAT, BusinessCalendar.alwaysOpen(), T0, TicketStatus.NEW)
+                .firstResponded(T0.plusSeconds(25), BusinessCalendar.alwaysOpen());
         assertThat(clock.firstResponse().done()).isTrue();
         assertThat(clock.overdue(T0.plusSeconds(40)).breached(SlaMetric.FIRST_RESPONSE)).isFalse();
         assertThat(clock.state(T0.plusSeconds(40))).isEqualTo(SlaState.OK);
@@ -51,9 +52,34 @@ class SlaClockTests {
 
     @Example
     void aLateReplyCountsAsABreach() {
-        SlaClock clock = SlaClock.start(CHAT, BusinessCalendar.alwaysOpen(), T0, TicketStatus.NEW).firstResponded(T0.plusSeconds(31));
+        SlaClock clock = SlaClock.start(CHAT, BusinessCalendar.alwaysOpen(), T0, TicketStatus.NEW)
+                .firstResponded(T0.plusSeconds(31), BusinessCalendar.alwaysOpen());
         assertThat(clock.breached(SlaMetric.FIRST_RESPONSE)).isTrue();
         assertThat(clock.state(T0.plusSeconds(31))).isEqualTo(SlaState.BREACHED);
+    }
+
+    @Example
+    void theBusinessTimeUsedIsKeptWhenHeldAndWhenEndedPendingTimeLeftOutAndLatenessIncluded() {
+        BusinessCalendar calendar = officeHours();
+        SlaClock clock = SlaClock.start(EMAIL, calendar, T0, TicketStatus.NEW);
+        assertThat(clock.firstResponse().used()).as("running: not yet known").isNull();
+        // Monday 10:00 opened, pending at 16:00: 6 business hours used, the first response (due 14:00) 2 h late
+        SlaClock pending = clock.statusChanged(TicketStatus.OPEN, TicketStatus.PENDING, calendar, T0.plus(Duration.ofHours(6)));
+        assertThat(pending.firstResponse().used()).isEqualTo(Duration.ofHours(6));
+        assertThat(pending.firstResponse().remaining()).as("remaining stops at 0").isZero();
+        assertThat(pending.resolution().used()).isEqualTo(Duration.ofHours(6));
+        // solved from pending on Tuesday, closed on Wednesday: the pending and solved time does not count
+        SlaClock solved = pending.statusChanged(TicketStatus.PENDING, TicketStatus.SOLVED, calendar, T0.plus(Duration.ofHours(25)));
+        SlaClock closed = solved.statusChanged(TicketStatus.SOLVED, TicketStatus.CLOSED, calendar, T0.plus(Duration.ofHours(49)));
+        assertThat(closed.firstResponse().used()).isEqualTo(Duration.ofHours(6));
+        assertThat(closed.resolution().done()).isTrue();
+        assertThat(closed.resolution().used()).isEqualTo(Duration.ofHours(6));
+        // reopened (before the close): running again, so no time used is on record until it is held or ends again;
+        // answered on Tuesday 11:00 after Monday 10:00-18:00 and Tuesday 09:00-11:00 = 10 business hours
+        SlaClock reopened = solved.statusChanged(TicketStatus.SOLVED, TicketStatus.OPEN, calendar, T0.plus(Duration.ofHours(25)));
+        assertThat(reopened.resolution().used()).isNull();
+        SlaClock answered = clock.firstResponded(T0.plus(Duration.ofHours(25)), calendar);
+        assertThat(answered.firstResponse().used()).isEqualTo(Duration.ofHours(10));
     }
 
     @Example
@@ -73,7 +99,7 @@ class SlaClockTests {
     @Example
     void reopeningContinuesTheResolutionClockWithTheTimeThatWasLeft() {
         BusinessCalendar always = BusinessCalendar.alwaysOpen();
-        SlaClock clock = SlaClock.start(CHAT, always, T0, TicketStatus.NEW).firstResponded(T0.plusSeconds(10));
+        SlaClock clock = SlaClock.start(CHAT, always, T0, TicketStatus.NEW).firstResponded(T0.plusSeconds(10), BusinessCalendar.alwaysOpen());
         SlaClock solved = clock.statusChanged(TicketStatus.OPEN, TicketStatus.SOLVED, always, T0.plus(Duration.ofHours(2)));
         assertThat(solved.resolution().held()).isTrue();
         assertThat(solved.nextDueAt()).isNull();
