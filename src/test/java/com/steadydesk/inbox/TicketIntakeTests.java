@@ -47,6 +47,8 @@ class TicketIntakeTests {
     CustomerManagement customers;
     @Autowired
     AuditLog audit;
+    @Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
 
     @Test
     void manyCallersAtOnceEachGetTheirOwnTicketAndOneRequesterPerAddress() throws Exception {
@@ -82,6 +84,16 @@ class TicketIntakeTests {
         // the writer threads act as the caller: the ten new customers are audited under the caller's name
         assertThat(audit.recent("intake-agent", "customer.identified", null, 100)).extracting(AuditEntry::target)
                 .containsAll(opened.stream().map(o -> "customer:" + o.requester().id().value()).distinct().toList());
+    }
+
+    @Test
+    void intakeAndIndexingReportTheirMetrics() throws Exception {
+        intake.submit(new TicketIntake.Request(OpenTicket.of("计量", "正文", customers.identifyByEmail("metered@example.cn", null).id(),
+                Channel.API), null, null, "intake-agent")).get(30, TimeUnit.SECONDS);
+        assertThat(meters.get("steadydesk.intake.batch.size").summary().count()).isPositive();
+        assertThat(meters.get("steadydesk.intake.queued").gauge().value()).isZero();
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+                .until(() -> meters.get("steadydesk.search.tickets.waiting").gauge().value() == 0);
     }
 
     @Test

@@ -24,6 +24,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
@@ -63,9 +65,11 @@ class TicketIndexing implements SearchSource {
         return t;
     });
 
-    TicketIndexing(JdbcClient jdbc, SearchIndex index) {
+    TicketIndexing(JdbcClient jdbc, SearchIndex index, MeterRegistry meters) {
         this.jdbc = jdbc;
         this.index = index;
+        Gauge.builder("steadydesk.search.tickets.waiting", pending, Set::size)
+                .description("changed tickets not yet in the search index (how far search lags behind the inbox)").register(meters);
     }
 
     @EventListener
@@ -97,11 +101,6 @@ class TicketIndexing implements SearchSource {
                 }
             }
         });
-    }
-
-    /** Tickets waiting to be indexed (a gauge of how far search lags behind the inbox). */
-    int waiting() {
-        return pending.size();
     }
 
     private void drain() {
