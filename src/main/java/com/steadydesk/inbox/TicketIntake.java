@@ -60,7 +60,7 @@ public class TicketIntake {
         this.maxBatch = Math.max(1, maxBatch);
         this.batchSizes = DistributionSummary.builder("steadydesk.intake.batch.size").description("tickets opened per intake transaction")
                 .register(meters);
-        Gauge.builder("steadydesk.intake.queued", queue, BlockingQueue::size).description("tickets waiting for an intake writer")
+        Gauge.builder("steadydesk.intake.queued", this, TicketIntake::queued).description("tickets waiting for an intake writer")
                 .register(meters);
         for (int i = 0; i < Math.max(1, writerCount); i++) {
             Thread writer = new Thread(this::write, "ticket-intake-" + i);
@@ -95,6 +95,11 @@ public class TicketIntake {
             throw new IntakeBusy();
         }
         return pending.result();
+    }
+
+    /** Tickets waiting for a writer. */
+    int queued() {
+        return queue.size();
     }
 
     /** A queued request, who sent it (the writer acts as them: audit, history) and the caller's answer. */

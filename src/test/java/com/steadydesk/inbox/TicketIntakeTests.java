@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -27,7 +28,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.test.context.support.WithMockUser;
 
@@ -47,6 +51,8 @@ class TicketIntakeTests {
     CustomerManagement customers;
     @Autowired
     AuditLog audit;
+    @Autowired
+    PlatformTransactionManager transactionManager;
     @Autowired
     io.micrometer.core.instrument.MeterRegistry meters;
 
@@ -160,6 +166,57 @@ class TicketIntakeTests {
             pool.shutdownNow();
         }
         assertThat(tickets.find(id).orElseThrow().tags()).hasSize(30);
+    }
+
+    @Test
+    void aFullQueueAnswersBusyAtOnceAndTheQueuedTicketsStillOpen() throws Exception {
+        // one writer, room for one waiting ticket; the writer is held by a transaction that has not committed the
+        // contact point its first ticket's requester needs (a real row lock, nothing mocked)
+        TicketIntake small = new TicketIntake(customers, tickets, transactionManager, new SimpleMeterRegistry(), 1, 10, 1);
+        CountDownLatch holding = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Thread holder = new Thread(() -> new TransactionTemplate(transactionManager).executeWithoutResult(status -> {
+            long id = jdbc.sql("insert into customers (name, vip_tier, created_at, updated_at) values ('占位', 'NONE', now(), now()) returning id")
+                    .query(Long.class).single();
+            jdbc.sql("insert into customer_contacts (customer_id, position, kind, value, lookup) values (?, 0, 'EMAIL', 'held@example.cn', 'held@example.cn')")
+                    .param(id).update();
+            holding.countDown();
+            awaitQuietly(release);
+            status.setRollbackOnly();
+        }));
+        holder.start();
+        try {
+            assertThat(holding.await(10, TimeUnit.SECONDS)).isTrue();
+            CompletableFuture<TicketIntake.Opened> first = small.submit(request("排队一", "held@example.cn"));
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() -> small.queued() == 0); // the writer took it
+            CompletableFuture<TicketIntake.Opened> second = small.submit(request("排队二", "waiting@example.cn"));
+
+            assertThatThrownBy(() -> small.submit(request("满了", "busy@example.cn"))).isInstanceOfSatisfying(IntakeBusy.class, busy -> {
+                assertThat(busy.getStatusCode().value()).isEqualTo(503);
+                assertThat(busy.getHeaders().getFirst("Retry-After")).isEqualTo("1");
+            });
+
+            release.countDown();
+            assertThat(first.get(30, TimeUnit.SECONDS).requester().primaryEmail()).isEqualTo("held@example.cn");
+            assertThat(second.get(30, TimeUnit.SECONDS).ticket().subject()).isEqualTo("排队二");
+        } finally {
+            release.countDown();
+            holder.join(10_000);
+            small.stop();
+        }
+    }
+
+    private static TicketIntake.Request request(String subject, String email) {
+        return new TicketIntake.Request(new OpenTicket(subject, subject, null, null, Channel.API, TicketPriority.NORMAL, Set.of(), Map.of(),
+                List.of(), null, null), email, null, "intake-agent");
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static TicketIntake.Pending pending(String subject, CustomerId customer) {
