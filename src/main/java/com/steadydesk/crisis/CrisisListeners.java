@@ -2,7 +2,6 @@ package com.steadydesk.crisis;
 
 import com.steadydesk.channels.MailFooter;
 import com.steadydesk.inbox.TicketId;
-import com.steadydesk.inbox.TicketManagement;
 import com.steadydesk.inbox.TicketMessage;
 import com.steadydesk.inbox.TicketOpened;
 import com.steadydesk.knowledge.HelpCenterNotices;
@@ -30,7 +29,6 @@ class CrisisListeners {
 
     private final CrisisManagement crises;
     private final ApplicationEventPublisher events;
-    private final TicketManagement tickets;
     private final CrisisTimeline timeline;
     private final ScriptManagement scripts;
     private final HelpCenterNotices helpCenter;
@@ -40,7 +38,7 @@ class CrisisListeners {
     private final CrisisCleanup cleanup;
     private final String baseUrl;
 
-    CrisisListeners(CrisisManagement crises, TicketManagement tickets, CrisisTimeline timeline, ScriptManagement scripts,
+    CrisisListeners(CrisisManagement crises, CrisisTimeline timeline, ScriptManagement scripts,
             HelpCenterNotices helpCenter, MailFooter mailFooter, StatusPage statusPage, PublicSubscriptions subscriptions, CrisisCleanup cleanup,
             ApplicationEventPublisher events, @Value("${steadydesk.base-url:http://localhost:8080}") String baseUrl) {
         this.events = events;
@@ -49,7 +47,6 @@ class CrisisListeners {
         this.cleanup = cleanup;
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
         this.crises = crises;
-        this.tickets = tickets;
         this.timeline = timeline;
         this.scripts = scripts;
         this.helpCenter = helpCenter;

@@ -75,7 +75,7 @@ public class CustomerManagement {
      */
     @Transactional
     public Map<String, CustomerProfile> identifyAllByEmail(Map<String, String> namesByEmail) {
-        Map<String, ContactPoint> points = new java.util.TreeMap<>();
+        Map<String, ContactPoint> points = new LinkedHashMap<>();
         namesByEmail.keySet().forEach(email -> points.put(email, ContactPoint.email(email)));
         Map<String, Long> owners = queries.customersWith(ContactPoint.Kind.EMAIL,
                 points.values().stream().map(ContactPoint::lookup).distinct().toList());
@@ -118,9 +118,8 @@ public class CustomerManagement {
 
     /** Batch lookup for lists (one query), masked according to the current user's role. Unknown ids are left out. */
     public Map<CustomerId, CustomerProfile> findAllForViewer(Collection<CustomerId> ids) {
-        Map<CustomerId, CustomerProfile> found = new LinkedHashMap<>();
-        List<Long> distinct = ids.stream().filter(Objects::nonNull).map(CustomerId::value).distinct().toList();
-        queries.profiles(distinct).forEach(p -> found.put(p.id(), masking.profileForViewer(p)));
+        Map<CustomerId, CustomerProfile> found = findAll(ids);
+        found.replaceAll((id, profile) -> masking.profileForViewer(profile));
         return found;
     }
 

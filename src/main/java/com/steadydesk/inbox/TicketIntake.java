@@ -72,9 +72,9 @@ public class TicketIntake {
 
     /**
      * A ticket to open. The requester is {@code customerId}, or else the customer with {@code requesterEmail} (found or
-     * created with {@code requesterName}); {@code actor} is who asks (for the history).
+     * created with {@code requesterName}). Who asks is the current user of the thread that submits it.
      */
-    public record Request(OpenTicket command, String requesterEmail, String requesterName, String actor) {
+    public record Request(OpenTicket command, String requesterEmail, String requesterName) {
 
         public Request {
             Objects.requireNonNull(command, "command");
@@ -197,7 +197,7 @@ public class TicketIntake {
             }
             requesters.add(requester);
             openings.add(new TicketOpening(new OpenTicket(c.subject(), c.body(), c.bodyHtml(), requester.id(), c.channel(), c.priority(),
-                    c.tags(), c.fields(), c.attachments(), c.assigneeId(), c.groupName()), requester.vipTier(), r.actor()));
+                    c.tags(), c.fields(), c.attachments(), c.assigneeId(), c.groupName()), requester.vipTier()));
         }
         List<TicketDetails> opened = tickets.openAll(openings);
         List<Opened> result = new ArrayList<>(opened.size());

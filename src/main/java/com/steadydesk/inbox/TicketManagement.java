@@ -96,7 +96,7 @@ public class TicketManagement {
      */
     @Transactional
     public TicketId open(OpenTicket command, VipTier requesterTier) {
-        return openAll(List.of(new TicketOpening(command, requesterTier, actor()))).get(0).id();
+        return openAll(List.of(new TicketOpening(command, requesterTier))).get(0).id();
     }
 
     /**
@@ -116,7 +116,7 @@ public class TicketManagement {
             Ticket ticket = draft(command.subject(), command.channel(), command.customerId(), opening.requesterTier(), command.priority(),
                     command.tags(), now);
             if (command.assigneeId() != null || command.groupName() != null) {
-                ticket.assign(command.assigneeId() == null ? null : command.assigneeId().value(), command.groupName(), opening.actor(), now);
+                ticket.assign(command.assigneeId() == null ? null : command.assigneeId().value(), command.groupName(), actor(), now);
             }
             drafts.add(ticket);
         }

@@ -32,7 +32,7 @@ class Navigation implements HandlerInterceptor {
 
     @Override
     public void postHandle(HttpServletRequest request, HttpServletResponse response, Object handler, ModelAndView page) {
-        if (page == null || !page.hasView() || page.getViewName() != null && page.getViewName().startsWith("redirect:")) {
+        if (!PageViews.rendersPage(page)) {
             return;
         }
         page.addObject("navigation", navigation());

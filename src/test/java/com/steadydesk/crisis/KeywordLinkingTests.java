@@ -31,9 +31,9 @@ class KeywordLinkingTests {
     void aTicketMentioningAKeywordIsLinkedOneWithoutIsNotAndClosingStopsIt() {
         CrisisDetails crisis = crises.reportAndDeclare(new NewCrisisReport(CrisisType.TECHNICAL_FAILURE, "支付通道故障", null, null, List.of()),
                 CrisisManagementTests.MINOR);
-        crises.describeScope(crisis.id(), new CrisisScope(List.of("在线支付"), List.of(), List.of(), List.of("重复扣款", "Double charge")));
+        crises.describeScope(crisis.id(), new CrisisScope(List.of("在线支付"), List.of(), List.of(), List.of("被扣两次", "Double charge")));
 
-        TicketId inSubject = open("昨天被重复扣款了", "请退一笔");
+        TicketId inSubject = open("昨天被扣两次了", "请退一笔");
         TicketId inBody = open("order 10023", "I see a DOUBLE CHARGE on my card");
         TicketId unrelated = open("发票抬头写错了", "请帮忙改一下");
 
@@ -43,8 +43,8 @@ class KeywordLinkingTests {
 
         crises.resolve(crisis.id());
         crises.close(crisis.id());
-        TicketId afterClose = open("又被重复扣款", "还是扣了两次");
-        TicketId marker = open("重复扣款 marker", "—");
+        TicketId afterClose = open("又被扣两次", "还是扣了两次");
+        TicketId marker = open("被扣两次 marker", "—");
         // nothing links any more: wait as long as a link would take, then check neither was linked
         await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
                 .until(() -> !crises.linkedTickets(crisis.id()).contains(afterClose) && !crises.linkedTickets(crisis.id()).contains(marker));

@@ -63,7 +63,7 @@ class TicketIntakeTests {
         for (int i = 0; i < callers; i++) {
             OpenTicket command = new OpenTicket("并发工单 " + i, "正文 " + i, null, null, Channel.API, TicketPriority.NORMAL, Set.of("批量"),
                     Map.of(), List.of(), null, null);
-            pending.add(intake.submit(new TicketIntake.Request(command, "burst-" + (i % 10) + "@example.cn", "客户 " + (i % 10), "intake-agent")));
+            pending.add(intake.submit(new TicketIntake.Request(command, "burst-" + (i % 10) + "@example.cn", "客户 " + (i % 10))));
         }
         List<TicketIntake.Opened> opened = new ArrayList<>();
         for (CompletableFuture<TicketIntake.Opened> p : pending) {
@@ -95,7 +95,7 @@ class TicketIntakeTests {
     @Test
     void intakeAndIndexingReportTheirMetrics() throws Exception {
         intake.submit(new TicketIntake.Request(OpenTicket.of("计量", "正文", customers.identifyByEmail("metered@example.cn", null).id(),
-                Channel.API), null, null, "intake-agent")).get(30, TimeUnit.SECONDS);
+                Channel.API), null, null)).get(30, TimeUnit.SECONDS);
         assertThat(meters.get("steadydesk.intake.batch.size").summary().count()).isPositive();
         assertThat(meters.get("steadydesk.intake.queued").gauge().value()).isZero();
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
@@ -124,9 +124,9 @@ class TicketIntakeTests {
         UserId agent = new UserId(4242);
         List<TicketDetails> opened = tickets.openAll(List.of(
                 new TicketOpening(new OpenTicket("聊天咨询", "在吗", null, new CustomerId(88_002), Channel.CHAT, TicketPriority.NORMAL,
-                        Set.of(), Map.of(), List.of(), null, null), null, "intake-agent"),
+                        Set.of(), Map.of(), List.of(), null, null), null),
                 new TicketOpening(new OpenTicket("VIP 邮件", "发票", null, new CustomerId(88_003), Channel.EMAIL, TicketPriority.HIGH,
-                        Set.of(), Map.of(), List.of(), agent, "一线"), VipTier.GOLD, "intake-agent")));
+                        Set.of(), Map.of(), List.of(), agent, "一线"), VipTier.GOLD)));
 
         for (TicketDetails t : opened) {
             Map<String, Object> row = jdbc.sql("""
@@ -208,7 +208,7 @@ class TicketIntakeTests {
 
     private static TicketIntake.Request request(String subject, String email) {
         return new TicketIntake.Request(new OpenTicket(subject, subject, null, null, Channel.API, TicketPriority.NORMAL, Set.of(), Map.of(),
-                List.of(), null, null), email, null, "intake-agent");
+                List.of(), null, null), email, null);
     }
 
     private static void awaitQuietly(CountDownLatch latch) {
@@ -220,7 +220,7 @@ class TicketIntakeTests {
     }
 
     private static TicketIntake.Pending pending(String subject, CustomerId customer) {
-        return new TicketIntake.Pending(new TicketIntake.Request(OpenTicket.of(subject, subject, customer, Channel.API), null, null, "intake-agent"),
+        return new TicketIntake.Pending(new TicketIntake.Request(OpenTicket.of(subject, subject, customer, Channel.API), null, null),
                 SecurityContextHolder.getContext().getAuthentication(), new CompletableFuture<>());
     }
 }

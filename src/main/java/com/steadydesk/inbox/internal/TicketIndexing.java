@@ -121,10 +121,6 @@ class TicketIndexing implements SearchSource {
         }
     }
 
-    void reindex(long ticketId) {
-        reindex(List.of(ticketId));
-    }
-
     private void reindex(List<Long> ticketIds) {
         try {
             Set<Long> missing = new HashSet<>(ticketIds);

@@ -1,7 +1,6 @@
 package com.steadydesk.inbox.internal;
 
 import java.util.Optional;
-import org.springframework.data.jdbc.repository.query.Query;
 import org.springframework.data.relational.core.sql.LockMode;
 import org.springframework.data.relational.repository.Lock;
 import org.springframework.data.repository.ListCrudRepository;
@@ -17,7 +16,4 @@ public interface Tickets extends ListCrudRepository<Ticket, Long> {
      */
     @Lock(LockMode.PESSIMISTIC_WRITE)
     Optional<Ticket> findForChangeById(long id);
-
-    @Query("select nextval('ticket_number_seq')")
-    long nextNumber();
 }

@@ -122,7 +122,7 @@ class TicketApi {
                 request.channel() == null ? Channel.API : request.channel(), request.priority(), request.tags(), Map.of(), List.of(), null, null);
         TicketIntake.Opened opened = await(intake.submit(new TicketIntake.Request(command,
                 request.requester() == null ? null : request.requester().email().strip(),
-                request.requester() == null ? null : request.requester().name(), currentUser.username())));
+                request.requester() == null ? null : request.requester().name())));
         // Built from what was written: the ticket and its requester are not read back.
         return ResponseEntity.created(URI.create("/api/v1/tickets/" + opened.ticket().id().value()))
                 .body(view(opened.ticket(), Optional.of(opened.requester())));

@@ -1,6 +1,7 @@
 package com.steadydesk.knowledge.web;
 
 import com.steadydesk.knowledge.HelpCenterNotices;
+import com.steadydesk.platform.PageViews;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.annotation.Configuration;
@@ -16,11 +17,11 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * themselves, and serves a surge of readers without a database query.
  */
 @Configuration(proxyBeanMethods = false)
-class PublicBannerAdvice implements WebMvcConfigurer, HandlerInterceptor {
+class PublicBannerInterceptor implements WebMvcConfigurer, HandlerInterceptor {
 
     private final HelpCenterNotices notices;
 
-    PublicBannerAdvice(HelpCenterNotices notices) {
+    PublicBannerInterceptor(HelpCenterNotices notices) {
         this.notices = notices;
     }
 
@@ -31,7 +32,7 @@ class PublicBannerAdvice implements WebMvcConfigurer, HandlerInterceptor {
 
     @Override
     public void postHandle(HttpServletRequest request, HttpServletResponse response, Object handler, ModelAndView page) {
-        if (page != null && page.hasView() && (page.getViewName() == null || !page.getViewName().startsWith("redirect:"))) {
+        if (PageViews.rendersPage(page)) {
             page.addObject("publicBanner", notices.currentBanner().orElse(null));
         }
     }
