@@ -104,14 +104,14 @@ class CrisisApi {
 
     @GetMapping("/{id}/reports")
     @PreAuthorize("hasRole('AGENT') or hasRole('CRISIS_LEAD')")
-    List<ChainNotice> reports(@PathVariable long id) {
-        return chain.notices(new CrisisId(id));
+    Keyset<ChainNotice> reports(@PathVariable long id) {
+        return Keyset.of(chain.notices(new CrisisId(id)));
     }
 
     @GetMapping("/{id}/tasks")
     @PreAuthorize("hasRole('AGENT') or hasRole('CRISIS_LEAD')")
-    List<CrisisTaskView> tasks(@PathVariable long id) {
-        return tasks.of(new CrisisId(id));
+    Keyset<CrisisTaskView> tasks(@PathVariable long id) {
+        return Keyset.of(tasks.of(new CrisisId(id)));
     }
 
     @PostMapping("/{id}/tasks")
@@ -145,9 +145,9 @@ class CrisisApi {
 
     @GetMapping("/{id}/timeline")
     @PreAuthorize("hasRole('AGENT') or hasRole('CRISIS_LEAD')")
-    List<TimelineEntry> timeline(@PathVariable long id) {
+    Keyset<TimelineEntry> timeline(@PathVariable long id) {
         crises.find(new CrisisId(id));
-        return timeline.entries(new CrisisId(id));
+        return Keyset.of(timeline.entries(new CrisisId(id)));
     }
 
     @PostMapping("/{id}/timeline")

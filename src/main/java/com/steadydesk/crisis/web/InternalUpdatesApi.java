@@ -1,5 +1,6 @@
 package com.steadydesk.crisis.web;
 
+import com.steadydesk.platform.Keyset;
 import com.steadydesk.crisis.CrisisId;
 import com.steadydesk.crisis.InternalUpdates;
 import com.steadydesk.identity.CurrentUser;
@@ -34,8 +35,8 @@ class InternalUpdatesApi {
 
     @GetMapping("/internal-updates")
     @PreAuthorize("hasRole('AGENT') or hasRole('CRISIS_LEAD')")
-    List<InternalUpdates.InternalUpdate> list(@PathVariable long id) {
-        return internalUpdates.of(new CrisisId(id));
+    Keyset<InternalUpdates.InternalUpdate> list(@PathVariable long id) {
+        return Keyset.of(internalUpdates.of(new CrisisId(id)));
     }
 
     /** The lead and the squad post; everyone else gets 403. */

@@ -57,14 +57,15 @@ class CustomerApiController {
     @PreAuthorize("hasRole('TEMP_AGENT')")
     @Operation(summary = "Search customers, newest first",
             description = "q matches part of the name, an external id, or an email or phone (partly for agents, whole for temporary agents). "
-                    + "Pass the answer's next as after for the following page.")
-    CustomerPage list(@RequestParam(required = false) String q,
+                    + "Pass the answer's nextCursor as cursor for the following page.")
+    Keyset<CustomerResource> list(@RequestParam(required = false) String q,
             @Parameter(description = "VIP for every VIP tier, or one of NONE, SILVER, GOLD, PLATINUM") @RequestParam(required = false) String tier,
-            @RequestParam(required = false) String after, @RequestParam(defaultValue = "25") int limit) {
+            @RequestParam(required = false) String cursor, @RequestParam(required = false) String after,
+            @RequestParam(defaultValue = "25") int limit) {
         boolean vipOnly = "VIP".equalsIgnoreCase(tier);
         VipTier oneTier = vipOnly || tier == null || tier.isBlank() ? null : VipTier.valueOf(tier.strip().toUpperCase(Locale.ROOT));
-        Keyset<CustomerProfile> page = customers.searchForViewer(new CustomerSearch(q, oneTier, vipOnly, after, limit));
-        return new CustomerPage(page.rows().stream().map(CustomerResource::of).toList(), page.nextCursor());
+        Keyset<CustomerProfile> page = customers.searchForViewer(new CustomerSearch(q, oneTier, vipOnly, Keyset.cursor(cursor, after), limit));
+        return new Keyset<>(page.rows().stream().map(CustomerResource::of).toList(), page.nextCursor());
     }
 
     @GetMapping("/{id}")
@@ -132,7 +133,4 @@ class CustomerApiController {
         }
     }
 
-    /** One page of customers; next is the cursor of the following page, absent on the last. */
-    record CustomerPage(List<CustomerResource> items, String next) {
-    }
 }

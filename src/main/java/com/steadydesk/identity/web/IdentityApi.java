@@ -65,10 +65,10 @@ class IdentityApi {
 
     @GetMapping("/users")
     @PreAuthorize("hasRole('ADMIN')")
-    @Operation(summary = "Users in name order, one keyset page; pass nextCursor as 'after' for the next page")
-    Keyset<UserResource> list(@RequestParam(required = false) String after,
+    @Operation(summary = "Users in name order, one keyset page; pass nextCursor as 'cursor' for the next page")
+    Keyset<UserResource> list(@RequestParam(required = false) String cursor, @RequestParam(required = false) String after,
             @RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit) {
-        Keyset<UserAccount> page = users.accounts(after, limit);
+        Keyset<UserAccount> page = users.accounts(Keyset.cursor(cursor, after), limit);
         return new Keyset<>(page.rows().stream().map(UserResource::of).toList(), page.nextCursor());
     }
 

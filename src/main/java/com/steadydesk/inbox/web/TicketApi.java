@@ -1,5 +1,6 @@
 package com.steadydesk.inbox.web;
 
+import com.steadydesk.platform.Keyset;
 import com.steadydesk.channels.AttachmentRef;
 import com.steadydesk.channels.Channel;
 import com.steadydesk.customers.ContactMasking;
@@ -101,15 +102,16 @@ class TicketApi {
 
     @GetMapping
     @PreAuthorize("hasRole('TEMP_AGENT')")
-    @Operation(summary = "One page of a view", description = "Keyset-paginated: pass nextCursor as 'after' to get the next page.")
-    TicketPage list(@RequestParam(defaultValue = "ALL") InboxView view, @RequestParam(required = false) String tag,
+    @Operation(summary = "One page of a view", description = "Keyset-paginated: pass nextCursor as 'cursor' to get the next page.")
+    Keyset<TicketSummary> list(@RequestParam(defaultValue = "ALL") InboxView view, @RequestParam(required = false) String tag,
             @RequestParam(required = false) TicketStatus status, @RequestParam(required = false) TicketPriority priority,
             @RequestParam(required = false) Channel channel, @RequestParam(required = false) Long assignee,
             @RequestParam(required = false) String q, @RequestParam(defaultValue = "UPDATED") InboxSort sort,
-            @RequestParam(required = false) String after, @RequestParam(defaultValue = "50") int limit) {
+            @RequestParam(required = false) String cursor, @RequestParam(required = false) String after,
+            @RequestParam(defaultValue = "50") int limit) {
         var page = tickets.list(new InboxQuery(view, tag, status, priority, channel, assignee == null ? null : new UserId(assignee), q,
-                sort, after, currentUser.id().orElse(null), limit));
-        return new TicketPage(page.rows(), page.nextCursor());
+                sort, Keyset.cursor(cursor, after), currentUser.id().orElse(null), limit));
+        return page;
     }
 
     @PostMapping
@@ -182,10 +184,10 @@ class TicketApi {
     @GetMapping("/{id}/messages")
     @PreAuthorize("hasRole('TEMP_AGENT')")
     @Operation(summary = "The conversation, oldest first (bodies masked for temporary agents)")
-    List<MessageView> messages(@PathVariable long id) {
+    Keyset<MessageView> messages(@PathVariable long id) {
         TicketId ticket = new TicketId(id);
         details(ticket);
-        return tickets.messages(ticket).stream().map(this::messageView).toList();
+        return Keyset.of(tickets.messages(ticket).stream().map(this::messageView).toList());
     }
 
     @PostMapping("/{id}/messages")
@@ -235,16 +237,16 @@ class TicketApi {
 
     @GetMapping("/{id}/links")
     @PreAuthorize("hasRole('TEMP_AGENT')")
-    List<LinkedTicket> links(@PathVariable long id) {
-        return tickets.links(new TicketId(id));
+    Keyset<LinkedTicket> links(@PathVariable long id) {
+        return Keyset.of(tickets.links(new TicketId(id)));
     }
 
     @PostMapping("/{id}/links")
     @PreAuthorize("hasRole('AGENT')")
     @Operation(summary = "Link a related ticket")
-    List<LinkedTicket> link(@PathVariable long id, @Valid @RequestBody LinkRequest request) {
+    Keyset<LinkedTicket> link(@PathVariable long id, @Valid @RequestBody LinkRequest request) {
         tickets.link(new TicketId(id), new TicketId(request.ticketId()));
-        return tickets.links(new TicketId(id));
+        return Keyset.of(tickets.links(new TicketId(id)));
     }
 
     @DeleteMapping("/{id}/links/{other}")
@@ -307,10 +309,6 @@ class TicketApi {
     }
 
     // ---- bodies ----------------------------------------------------------------------------------------------------
-
-    /** A page of tickets; pass {@code nextCursor} as {@code after} for the next one (null on the last page). */
-    record TicketPage(List<TicketSummary> items, String nextCursor) {
-    }
 
     /** The requester of a ticket as the caller may see it. */
     record Requester(long id, String name, String email, String phone, boolean vip) {

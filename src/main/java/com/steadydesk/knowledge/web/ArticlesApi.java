@@ -78,8 +78,8 @@ class ArticlesApi {
     @GetMapping("/{id}/versions")
     @PreAuthorize("hasRole('TEMP_AGENT')")
     @Operation(summary = "Version history, newest first")
-    List<ArticleVersionSummary> versions(@PathVariable long id) {
-        return articles.versions(id);
+    Keyset<ArticleVersionSummary> versions(@PathVariable long id) {
+        return Keyset.of(articles.versions(id));
     }
 
     @GetMapping("/{id}/versions/{number}")

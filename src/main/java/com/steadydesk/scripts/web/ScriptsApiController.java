@@ -57,17 +57,17 @@ class ScriptsApiController {
 
     @GetMapping("/search")
     @PreAuthorize(ScriptsApiController.READERS)
-    List<ScriptSummary> search(@RequestParam String q, @RequestParam(required = false) Long categoryId,
+    Keyset<ScriptSummary> search(@RequestParam String q, @RequestParam(required = false) Long categoryId,
             @RequestParam(required = false) String tag, @RequestParam(required = false) String language,
             @RequestParam(defaultValue = "20") int limit) {
-        return scripts.search(q, new LibraryFilter(categoryId, tag, language, null), Math.min(Math.max(limit, 1), 100));
+        return Keyset.of(scripts.search(q, new LibraryFilter(categoryId, tag, language, null), Math.min(Math.max(limit, 1), 100)));
     }
 
     @GetMapping("/suggestions")
     @PreAuthorize(ScriptsApiController.READERS)
-    List<Suggestion> suggestions(@RequestParam String text, @RequestParam(defaultValue = "false") boolean vip,
+    Keyset<Suggestion> suggestions(@RequestParam String text, @RequestParam(defaultValue = "false") boolean vip,
             @RequestParam(required = false) String segment) {
-        return scripts.suggestions(new SuggestionRequest(text, vip, segment, 5));
+        return Keyset.of(scripts.suggestions(new SuggestionRequest(text, vip, segment, 5)));
     }
 
     @GetMapping("/{id}")
@@ -119,8 +119,8 @@ class ScriptsApiController {
 
     @GetMapping("/{id}/versions")
     @PreAuthorize(ScriptsApiController.READERS)
-    List<VersionInfo> versions(@PathVariable long id) {
-        return scripts.versions(new ScriptId(id));
+    Keyset<VersionInfo> versions(@PathVariable long id) {
+        return Keyset.of(scripts.versions(new ScriptId(id)));
     }
 
     @GetMapping("/{id}/diff")
@@ -131,8 +131,8 @@ class ScriptsApiController {
 
     @GetMapping("/{id}/lint")
     @PreAuthorize(EDITORS)
-    List<LintFinding> lint(@PathVariable long id) {
-        return scripts.lint(new ScriptId(id));
+    Keyset<LintFinding> lint(@PathVariable long id) {
+        return Keyset.of(scripts.lint(new ScriptId(id)));
     }
 
     @GetMapping("/{id}/usage")
@@ -158,8 +158,8 @@ class ScriptsApiController {
 
     @GetMapping("/contradictions")
     @PreAuthorize(EDITORS)
-    List<Contradiction> contradictions() {
-        return scripts.contradictions();
+    Keyset<Contradiction> contradictions() {
+        return Keyset.of(scripts.contradictions());
     }
 
     /** A reviewer's comment. */

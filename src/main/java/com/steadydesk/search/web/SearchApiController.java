@@ -1,5 +1,6 @@
 package com.steadydesk.search.web;
 
+import com.steadydesk.platform.Keyset;
 import com.steadydesk.search.SearchHit;
 import com.steadydesk.search.SearchIndex;
 import com.steadydesk.search.SearchQuery;
@@ -36,15 +37,15 @@ class SearchApiController {
             Best hits first across the chosen kinds (all when none is given), with a highlighted snippet: HTML where \
             everything is escaped except <mark> around the matches. Internal content (tickets, internal articles) is \
             included: this endpoint is for staff only; a temporary agent sees contact data masked. Queries without a good answer are logged for the knowledge team.""")
-    List<SearchHit> search(
+    Keyset<SearchHit> search(
             @Parameter(description = "Free text, Chinese, English or mixed; \"quoted\" phrases are required", example = "物流延迟")
             @RequestParam("q") String q,
             @Parameter(description = "Kinds to search, e.g. article, script, ticket; repeat or separate by commas")
             @RequestParam(name = "kind", required = false) List<String> kinds,
             @Parameter(description = "At most this many hits (1-100)")
             @RequestParam(name = "limit", defaultValue = "20") int limit, Authentication viewer) {
-        return masking.forViewer(index.search(new SearchQuery(SearchParameters.text(q), SearchParameters.kinds(kinds), Map.of(), false,
-                SearchParameters.limit(limit))), viewer);
+        return Keyset.of(masking.forViewer(index.search(new SearchQuery(SearchParameters.text(q), SearchParameters.kinds(kinds), Map.of(), false,
+                SearchParameters.limit(limit))), viewer));
     }
 
     /** The same validation for the API and the page. */

@@ -92,7 +92,7 @@ class CockpitPanelsTests {
         mvc.perform(post("/api/v1/crises/" + id + "/internal-updates").contentType(MediaType.APPLICATION_JSON).content("{\"body\":\"\"}"))
                 .andExpect(status().isBadRequest());
         mvc.perform(get("/api/v1/crises/" + id + "/internal-updates").with(user("agent-outside").roles("AGENT"))).andExpect(status().isOk())
-                .andExpect(jsonPath("$[0].body").value("客服主管已到岗，十点再同步。"));
+                .andExpect(jsonPath("$.items[0].body").value("客服主管已到岗，十点再同步。"));
         mvc.perform(get("/api/v1/crises/" + id + "/internal-updates").with(user("temp-outside").roles("TEMP_AGENT")))
                 .andExpect(status().isForbidden());
         mvc.perform(post("/crisis/" + id + "/follow").with(user("agent-outside").roles("AGENT")).with(csrf()).param("follow", "true"))

@@ -132,9 +132,9 @@ class CrisisPagesTests {
         mvc.perform(post("/api/v1/crises/" + id + "/declaration").with(user("lead-api").roles("CRISIS_LEAD"))
                 .contentType(MediaType.APPLICATION_JSON).content("{}")).andExpect(status().isConflict());
         mvc.perform(get("/api/v1/crises/" + id + "/tasks").with(user("agent-api").roles("AGENT")))
-                .andExpect(status().isOk()).andExpect(jsonPath("$[0].title").exists());
+                .andExpect(status().isOk()).andExpect(jsonPath("$.items[0].title").exists());
         mvc.perform(get("/api/v1/crises/" + id + "/timeline").with(user("agent-api").roles("AGENT")))
-                .andExpect(status().isOk()).andExpect(jsonPath("$[0].kind").value("REPORTED"));
+                .andExpect(status().isOk()).andExpect(jsonPath("$.items[0].kind").value("REPORTED"));
         mvc.perform(post("/api/v1/crises/" + id + "/declaration").with(user("agent-api").roles("AGENT"))
                 .contentType(MediaType.APPLICATION_JSON).content("{}")).andExpect(status().isForbidden());
         mvc.perform(get("/api/v1/crises/999999")

@@ -132,10 +132,10 @@ class CustomerApiControllerTests {
         }
         String next = com.jayway.jsonpath.JsonPath.read(mvc.perform(get("/api/v1/customers").param("q", "分页" + tag).param("limit", "2"))
                 .andExpect(jsonPath("$.items.length()").value(2))
-                .andReturn().getResponse().getContentAsString(), "$.next");
-        mvc.perform(get("/api/v1/customers").param("q", "分页" + tag).param("limit", "2").param("after", next))
+                .andReturn().getResponse().getContentAsString(), "$.nextCursor");
+        mvc.perform(get("/api/v1/customers").param("q", "分页" + tag).param("limit", "2").param("cursor", next))
                 .andExpect(jsonPath("$.items.length()").value(1))
-                .andExpect(jsonPath("$.next").doesNotExist());
+                .andExpect(jsonPath("$.nextCursor").doesNotExist());
     }
 
     @Test

@@ -152,9 +152,9 @@ class TicketApiTests {
         TicketId other = ticket(customers.incrementAndGet());
         mvc.perform(post("/api/v1/tickets/{id}/links", target.value()).with(AGENT).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"ticketId\":" + other.value() + "}"))
-                .andExpect(status().isOk()).andExpect(jsonPath("$[0].kind").value("RELATED"));
+                .andExpect(status().isOk()).andExpect(jsonPath("$.items[0].kind").value("RELATED"));
         mvc.perform(get("/api/v1/tickets/{id}/links", other.value()).with(TEMP)).andExpect(status().isOk())
-                .andExpect(jsonPath("$[0].number").value(number));
+                .andExpect(jsonPath("$.items[0].number").value(number));
         mvc.perform(get("/api/v1/tickets/{id}/messages", 987654321L).with(TEMP)).andExpect(status().isNotFound())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
     }

@@ -52,7 +52,7 @@ class ArticlesApiTests {
         mvc.perform(post("/api/v1/articles/" + id + "/versions/1/restore")).andExpect(status().isOk())
                 .andExpect(jsonPath("$.currentVersion").value(3)).andExpect(jsonPath("$.body").value("第一版"));
         mvc.perform(get("/api/v1/articles").param("tag", "api").param("limit", "100")).andExpect(status().isOk())
-                .andExpect(jsonPath("$.rows[*].id").value(hasItem((int) id)));
+                .andExpect(jsonPath("$.items[*].id").value(hasItem((int) id)));
     }
 
     @Test

@@ -68,7 +68,7 @@ class ScriptsApiControllerTests {
         long id = create("Persimmon refund", "Hi, the persimmon refund for {{order_no}} is approved.");
 
         mvc.perform(get("/api/v1/scripts/{id}", id).with(AGENT)).andExpect(status().isNotFound());
-        mvc.perform(get("/api/v1/scripts").with(TEMP)).andExpect(jsonPath("$.rows[*].title", not(hasItem("Persimmon refund"))));
+        mvc.perform(get("/api/v1/scripts").with(TEMP)).andExpect(jsonPath("$.items[*].title", not(hasItem("Persimmon refund"))));
         mvc.perform(get("/api/v1/scripts/{id}", id).with(EDITOR)).andExpect(status().isOk()).andExpect(jsonPath("$.status").value("DRAFT"));
 
         mvc.perform(post("/api/v1/scripts/{id}/submit", id).with(AGENT)).andExpect(status().isForbidden());
@@ -109,14 +109,14 @@ class ScriptsApiControllerTests {
             searchIndex.refreshNow();
             mvc.perform(get("/api/v1/scripts/suggestions").param("text", "where is my apricot refund").with(TEMP))
                     .andExpect(status().isOk())
-                    .andExpect(jsonPath("$[0].id.value").value(id))
-                    .andExpect(jsonPath("$[0].score").isNumber())
-                    .andExpect(jsonPath("$[0].textScore").isNumber())
-                    .andExpect(jsonPath("$[0].categoryScore").value(1.0))
-                    .andExpect(jsonPath("$.length()").value(org.hamcrest.Matchers.lessThanOrEqualTo(5)));
+                    .andExpect(jsonPath("$.items[0].id.value").value(id))
+                    .andExpect(jsonPath("$.items[0].score").isNumber())
+                    .andExpect(jsonPath("$.items[0].textScore").isNumber())
+                    .andExpect(jsonPath("$.items[0].categoryScore").value(1.0))
+                    .andExpect(jsonPath("$.items.length()").value(org.hamcrest.Matchers.lessThanOrEqualTo(5)));
         });
         mvc.perform(get("/api/v1/scripts/search").param("q", "apricot").with(httpBasic("admin", "test-admin-password")))
-                .andExpect(status().isOk()).andExpect(jsonPath("$[0].id.value").value(id));
+                .andExpect(status().isOk()).andExpect(jsonPath("$.items[0].id.value").value(id));
     }
 
     @Test

@@ -54,10 +54,10 @@ class SearchWebTests {
     void apiReturnsHighlightedHitsIncludingInternalOnesToStaff() throws Exception {
         mvc.perform(get("/api/v1/search").param("q", "退款").param("kind", "article").param("limit", "20"))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$[0].id").value("refund"))
-                .andExpect(jsonPath("$[0].snippetHtml").value(containsString("<mark>退款</mark>")))
-                .andExpect(jsonPath("$[0].fields.url").value("/kb/refund"))
-                .andExpect(jsonPath("$[?(@.id == 'internal-compensation')]").exists());
+                .andExpect(jsonPath("$.items[0].id").value("refund"))
+                .andExpect(jsonPath("$.items[0].snippetHtml").value(containsString("<mark>退款</mark>")))
+                .andExpect(jsonPath("$.items[0].fields.url").value("/kb/refund"))
+                .andExpect(jsonPath("$.items[?(@.id == 'internal-compensation')]").exists());
     }
 
     @Test
@@ -67,8 +67,8 @@ class SearchWebTests {
                 java.util.List.of(), java.util.Map.of(), "zh", false, java.time.Instant.now()));
         index.refreshNow();
         mvc.perform(get("/api/v1/search").param("q", "顺丰 签收").param("kind", "ticket"))
-                .andExpect(jsonPath("$[0].id").value("T-mask"))
-                .andExpect(jsonPath("$[0].snippetHtml").value(containsString("138****5678")))
+                .andExpect(jsonPath("$.items[0].id").value("T-mask"))
+                .andExpect(jsonPath("$.items[0].snippetHtml").value(containsString("138****5678")))
                 .andExpect(content().string(not(containsString("13812345678"))));
         mvc.perform(get("/search").param("q", "顺丰 签收").param("kind", "ticket"))
                 .andExpect(content().string(not(containsString("13812345678"))));
@@ -81,8 +81,8 @@ class SearchWebTests {
                 java.util.List.of(), java.util.Map.of(), "zh", false, java.time.Instant.now()));
         index.refreshNow();
         mvc.perform(get("/api/v1/search").param("q", "中通 签收").param("kind", "ticket"))
-                .andExpect(jsonPath("$[0].id").value("T-mask2"))
-                .andExpect(jsonPath("$[0].snippetHtml").value(containsString("13812345678")));
+                .andExpect(jsonPath("$.items[0].id").value("T-mask2"))
+                .andExpect(jsonPath("$.items[0].snippetHtml").value(containsString("13812345678")));
     }
 
     @Test
