@@ -5,6 +5,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
+import org.openqa.selenium.ElementClickInterceptedException;
+import org.openqa.selenium.ElementNotInteractableException;
+import org.openqa.selenium.NoSuchElementException;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -21,6 +26,7 @@ public final class BrowserSession implements AutoCloseable {
 
     private static final Path DRIVER = Path.of("/usr/bin/chromedriver");
     private static final Path BROWSER = Path.of("/usr/bin/chromium");
+    private static final Duration PATIENCE = Duration.ofSeconds(45);
 
     private final WebDriver driver;
     private final String baseUrl;
@@ -66,12 +72,41 @@ public final class BrowserSession implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Waits for a state of the page. htmx swaps replace elements while a condition looks at them, so a stale or not yet
+     * present element means "not yet", never a failure; the limit is generous because CI shares two cores with builds.
+     */
     public void waitUntil(java.util.function.Function<WebDriver, Boolean> condition) {
-        new WebDriverWait(driver, Duration.ofSeconds(10)).until(condition::apply);
+        patiently().until(condition::apply);
     }
 
     public void waitForText(By locator, String text) {
-        new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.textToBePresentInElementLocated(locator, text));
+        patiently().until(ExpectedConditions.textToBePresentInElementLocated(locator, text));
+    }
+
+    /** Clicks the element once it is there and clickable, finding it again if a swap replaced it meanwhile. */
+    public void click(By locator) {
+        patiently().until(d -> {
+            d.findElement(locator).click();
+            return true;
+        });
+    }
+
+    /** Replaces the value of a field, finding it again if a swap replaced it meanwhile. */
+    public void type(By locator, String text) {
+        patiently().until(d -> {
+            WebElement field = d.findElement(locator);
+            field.clear();
+            field.sendKeys(text);
+            return true;
+        });
+    }
+
+    private WebDriverWait patiently() {
+        var wait = new WebDriverWait(driver, PATIENCE);
+        wait.ignoring(StaleElementReferenceException.class).ignoring(NoSuchElementException.class)
+                .ignoring(ElementClickInterceptedException.class).ignoring(ElementNotInteractableException.class);
+        return wait;
     }
 
     /** Saves a screenshot under target/screenshots for a person to look at. */
