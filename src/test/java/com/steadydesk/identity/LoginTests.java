@@ -8,6 +8,9 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.util.Set;
@@ -16,6 +19,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -41,13 +45,49 @@ class LoginTests {
     }
 
     @Test
-    void fiveFailedLoginsLockTheAccount() throws Exception {
-        users.create(new UserManagement.NewUser("locky", "Locky", null, "right-password", Set.of(Role.AGENT)));
-        for (int i = 0; i < 5; i++) {
-            mvc.perform(formLogin().user("locky").password("wrong-password")).andExpect(unauthenticated());
+    void failedLoginsSlowDownTheGuessersAddressWithoutLockingTheOwnerOut() throws Exception {
+        users.create(new UserManagement.NewUser("guessed", "Guessed", null, "right-password-1", Set.of(Role.AGENT)));
+        for (int i = 0; i < 3; i++) {
+            mvc.perform(login("guessed", "wrong-password", "10.1.0.1")).andExpect(redirectedUrl("/login?error"));
         }
-        mvc.perform(formLogin().user("locky").password("right-password")).andExpect(unauthenticated());
-        assertThat(audit.recent("system", "login.locked", null, 10)).extracting(AuditLog.AuditEntry::target).contains("locky");
+        // the guesser's address waits, even with the right password, and without the password being checked
+        mvc.perform(login("guessed", "right-password-1", "10.1.0.1")).andExpect(redirectedUrlPattern("/login?throttled=*"));
+        // the owner at another address is not locked out
+        mvc.perform(login("guessed", "right-password-1", "10.1.0.2")).andExpect(redirectedUrl("/"));
+        assertThat(users.findByUsername("guessed").orElseThrow().active()).isTrue();
+    }
+
+    @Test
+    void nobodyCanLockTheAdminOutFromManyAddresses() throws Exception {
+        mvc.perform(login("admin", "test-admin-password", "10.2.0.1")).andExpect(redirectedUrl("/"));
+        for (int i = 0; i < 10; i++) {
+            mvc.perform(login("admin", "wrong-password", "10.2.1." + i)).andExpect(redirectedUrl("/login?error"));
+        }
+        // guessed from many addresses: a new address waits (at most a minute) ...
+        mvc.perform(login("admin", "test-admin-password", "10.2.0.9")).andExpect(redirectedUrlPattern("/login?throttled=*"));
+        // ... the admin at an address they used before does not
+        mvc.perform(login("admin", "test-admin-password", "10.2.0.1")).andExpect(redirectedUrl("/"));
+    }
+
+    @Test
+    void oneAddressTryingManyAccountsIsSlowedDownAndToldHowLong() throws Exception {
+        for (int i = 0; i < 10; i++) {
+            mvc.perform(login("no-such-user-" + i, "wrong-password", "10.3.0.1")).andExpect(redirectedUrl("/login?error"));
+        }
+        String wait = mvc.perform(login("admin", "test-admin-password", "10.3.0.1"))
+                .andReturn().getResponse().getRedirectedUrl();
+        assertThat(wait).matches("/login\\?throttled=\\d+");
+        mvc.perform(get(wait)).andExpect(content().string(org.hamcrest.Matchers.containsString(
+                "登录失败次数过多。请 " + wait.substring(wait.indexOf('=') + 1) + " 秒后再试")));
+    }
+
+    /** A login form post from the given client address. */
+    static MockHttpServletRequestBuilder login(String username, String password, String address) {
+        return post("/login").param("username", username).param("password", password).with(csrf())
+                .with(request -> {
+                    request.setRemoteAddr(address);
+                    return request;
+                });
     }
 
     @Test

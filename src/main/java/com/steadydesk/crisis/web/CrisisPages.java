@@ -42,6 +42,8 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -206,15 +208,19 @@ class CrisisPages {
 
     @PostMapping("/crisis/{id}/updates/preview")
     @PreAuthorize("hasRole('CRISIS_LEAD')")
-    String preview(@PathVariable long id, UpdateForm form, Model model) {
-        model.addAttribute("preview", form);
+    String preview(@PathVariable long id, @ModelAttribute("preview") UpdateForm form, BindingResult errors, Model model) {
+        model.addAttribute("phaseInvalid", errors.hasFieldErrors("phase"));
         return "crisis/cockpit :: preview";
     }
 
     @PostMapping("/crisis/{id}/updates")
     @PreAuthorize("hasRole('CRISIS_LEAD')")
-    String publish(@PathVariable long id, UpdateForm form, RedirectAttributes redirect, Locale locale) {
-        return act(id, redirect, locale, () -> statusPage.publish(new CrisisId(id), new StatusPage.UpdateDraft(form.phase(), form.bodyZh(),
+    String publish(@PathVariable long id, UpdateForm form, BindingResult errors, RedirectAttributes redirect, Locale locale) {
+        if (errors.hasFieldErrors("phase")) {
+            redirect.addFlashAttribute("flash", msg("crisis.updates.phaseInvalid", locale));
+            return "redirect:/crisis/" + id;
+        }
+        return act(id, redirect, locale, () -> statusPage.publish(new CrisisId(id), new StatusPage.UpdateDraft(form.phase() == null ? null : form.phase().name(), form.bodyZh(),
                 form.bodyEn(), form.next() == null ? null : form.next().atZone(zone).toInstant())));
     }
 
@@ -431,7 +437,7 @@ class CrisisPages {
     }
 
     /** A public update as the lead writes it. */
-    record UpdateForm(String phase, String bodyZh, String bodyEn, LocalDateTime next) {
+    record UpdateForm(com.steadydesk.crisis.UpdatePhase phase, String bodyZh, String bodyEn, LocalDateTime next) {
     }
 
     /** Affected products, regions, channels and keywords, comma-separated. */

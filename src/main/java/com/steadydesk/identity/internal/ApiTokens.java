@@ -74,6 +74,13 @@ public class ApiTokens {
                 .query(ApiTokens::token).optional();
     }
 
+    /** Revokes every active token of the user (their password changed: whoever knew it may have made one); answers how many. */
+    public int revokeAll(long userId) {
+        forgetCached();
+        return jdbc.sql("update api_tokens set revoked_at = ? where user_id = ? and revoked_at is null")
+                .params(Timestamp.from(Instant.now(clock)), userId).update();
+    }
+
     /** The user's tokens, newest first; a person keeps a handful, so the list is not paginated. */
     public List<ApiToken> of(long userId) {
         return jdbc.sql("select id, name, prefix, created_at, expires_at, last_used_at, revoked_at from api_tokens where user_id = ? order by id desc")
@@ -82,7 +89,7 @@ public class ApiTokens {
                 .list();
     }
 
-    /** The authentication for a valid, active token of an active, unlocked user; empty otherwise. */
+    /** The authentication for a valid, active token of an active user; empty otherwise. */
     Optional<Authentication> authenticate(String secret) {
         Instant now = Instant.now(clock);
         String hash = hash(secret);
@@ -97,11 +104,10 @@ public class ApiTokens {
     }
 
     /** A token's user as the check needs it; {@code validUntil} null = no expiry. */
-    private record Holder(String username, List<SimpleGrantedAuthority> authorities, boolean active, Instant expiresAt,
-            Instant lockedUntil) {
+    private record Holder(String username, List<SimpleGrantedAuthority> authorities, boolean active, Instant expiresAt) {
 
         boolean validAt(Instant now) {
-            return active && (expiresAt == null || expiresAt.isAfter(now)) && (lockedUntil == null || !lockedUntil.isAfter(now));
+            return active && (expiresAt == null || expiresAt.isAfter(now));
         }
     }
 
@@ -114,7 +120,7 @@ public class ApiTokens {
                     .param(hash).query(Match.class).optional()
                     .ifPresent(m -> users.findById(m.userId()).ifPresent(u -> found.put(hash, new Holder(u.getUsername(),
                             u.roleSet().stream().map(r -> new SimpleGrantedAuthority(r.authority())).toList(), u.isActive(),
-                            m.expiresAt() == null ? null : m.expiresAt().toInstant(), u.getLockedUntil()))));
+                            m.expiresAt() == null ? null : m.expiresAt().toInstant()))));
         }
         return found;
     }

@@ -30,7 +30,7 @@ class IdentityDemoData implements ApplicationRunner {
     private final Users repository;
     private final String password;
 
-    IdentityDemoData(UserManagement users, Users repository, @Value("${steadydesk.demo-password:demo12345}") String password) {
+    IdentityDemoData(UserManagement users, Users repository, @Value("${steadydesk.demo-password:wenke-demo-2026}") String password) {
         this.users = users;
         this.repository = repository;
         this.password = password;

@@ -11,18 +11,20 @@ import org.springframework.security.authentication.event.LogoutSuccessEvent;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Counts failed logins towards the lock-out and writes logins to the audit log. */
+/** Counts failed logins towards the {@link LoginThrottle} and writes logins to the audit log. */
 @Component
 class LoginAttempts {
 
     private final Users users;
     private final AuditLog audit;
     private final Clock clock;
+    private final LoginThrottle throttle;
 
-    LoginAttempts(Users users, AuditLog audit, Clock clock) {
+    LoginAttempts(Users users, AuditLog audit, Clock clock, LoginThrottle throttle) {
         this.users = users;
         this.audit = audit;
         this.clock = clock;
+        this.throttle = throttle;
     }
 
     @EventListener
@@ -30,13 +32,9 @@ class LoginAttempts {
     public void failed(AbstractAuthenticationFailureEvent event) {
         String username = event.getAuthentication().getName();
         audit.recordAs(username, "login.failed", username, event.getException().getClass().getSimpleName());
+        // a refusal while the throttle runs (a locked stand-in) does not count: only checked passwords make the delay grow
         if (event instanceof AuthenticationFailureBadCredentialsEvent) {
-            users.findByUsername(username).ifPresent(user -> {
-                if (user.loginFailed(Instant.now(clock))) {
-                    audit.recordAs("system", "login.locked", username, "after " + User.MAX_FAILED_LOGINS + " failed logins");
-                }
-                users.save(user);
-            });
+            throttle.failed(username, LoginThrottle.currentAddress());
         }
     }
 
@@ -44,6 +42,7 @@ class LoginAttempts {
     @Transactional
     public void succeeded(InteractiveAuthenticationSuccessEvent event) {
         String username = event.getAuthentication().getName();
+        throttle.succeeded(username, LoginThrottle.currentAddress());
         users.findByUsername(username).ifPresent(user -> {
             user.loginSucceeded(Instant.now(clock));
             users.save(user);

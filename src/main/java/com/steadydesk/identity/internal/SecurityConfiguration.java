@@ -17,7 +17,12 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.core.session.SessionRegistryImpl;
+import org.springframework.security.authentication.LockedException;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.session.HttpSessionEventPublisher;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.AuthenticationEntryPoint;
@@ -35,9 +40,11 @@ class SecurityConfiguration {
     static final String[] PUBLIC_PAGES = {
             "/login", "/error", "/css/**", "/js/**", "/vendor/**", "/images/**", "/favicon.ico",
             "/contact", "/contact/**", "/help", "/help/**", "/status", "/status/**",
-            "/actuator/health", "/actuator/health/**", "/actuator/prometheus",
             "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**"
     };
+
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
+            + "script-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'self'";
 
     @Bean
     RoleHierarchy roleHierarchy() {
@@ -66,11 +73,25 @@ class SecurityConfiguration {
         return registration;
     }
 
+    /**
+     * The API and the actuator: stateless, HTTP Basic or an API token. Health (up or down) is public for load balancers;
+     * metrics, Prometheus and health details tell an outsider too much (paths, load, versions) and need an admin.
+     */
+    /** Runs inside the browser chain only, like the token filter in the API chain. */
+    @Bean
+    FilterRegistrationBean<LiveSessionRoles> liveSessionRolesRegistration(LiveSessionRoles filter) {
+        var registration = new FilterRegistrationBean<>(filter);
+        registration.setEnabled(false);
+        return registration;
+    }
+
     @Bean
     @Order(1)
     SecurityFilterChain apiChain(HttpSecurity http, ApiTokenAuthenticationFilter apiTokens) throws Exception {
-        http.securityMatcher("/api/**")
-                .authorizeHttpRequests(a -> a.anyRequest().authenticated())
+        http.securityMatcher("/api/**", "/actuator/**")
+                .authorizeHttpRequests(a -> a.requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        .requestMatchers("/actuator/**").hasRole(Role.ADMIN.name())
+                        .anyRequest().authenticated())
                 .httpBasic(b -> b.authenticationEntryPoint(problemEntryPoint()))
                 .addFilterBefore(apiTokens, org.springframework.security.web.authentication.www.BasicAuthenticationFilter.class)
                 .exceptionHandling(e -> e.authenticationEntryPoint(problemEntryPoint()).accessDeniedHandler(problemAccessDenied()))
@@ -80,7 +101,7 @@ class SecurityConfiguration {
     }
 
     /**
-     * Knows the logged-in sessions of this node so that deactivating a user ends them ({@link DeactivatedUserSessions}).
+     * Knows the logged-in sessions of this node so that deactivating a user or changing a password ends them ({@link UserSessions}).
      * In memory: with several nodes sharing sessions through Spring Session, replace it with Spring Session's registry.
      */
     @Bean
@@ -96,18 +117,35 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain browserChain(HttpSecurity http, SessionRegistry sessions) throws Exception {
+    SecurityFilterChain browserChain(HttpSecurity http, SessionRegistry sessions, LiveSessionRoles liveRoles, LoginThrottle throttle)
+            throws Exception {
         http.authorizeHttpRequests(a -> a.requestMatchers(PUBLIC_PAGES).permitAll().anyRequest().authenticated())
                 // RFC 8058 one-click unsubscribe: mail programs POST without a session; the signed token is the proof.
                 // Subscribing is anonymous and confirmed by a mailed link, so a forged request gains nothing; without a
                 // token the status page needs no session and can be served to a surge of readers from one cached copy.
                 .csrf(c -> c.ignoringRequestMatchers("/status/subscriptions/unsubscribe", "/status/subscriptions"))
-                .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+                .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false).failureHandler(loginFailures(throttle)).permitAll())
+                .addFilterBefore(liveRoles, AuthorizationFilter.class)
                 .sessionManagement(s -> s.maximumSessions(-1).sessionRegistry(sessions).expiredUrl("/login?expired"))
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll())
-                .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(
-                        "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self' 'unsafe-eval'; frame-ancestors 'self'")));
+                // No 'unsafe-eval': htmx needs it only for hx-on / js: values, which no template uses (and htmx-config turns off).
+                // The referrer stays on our own origin: ticket and crisis URLs must not leak to sites linked from a message.
+                .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
         return http.build();
+    }
+
+    /** A login refused by the throttle says how long to wait; any other failure says only that it failed. */
+    private static AuthenticationFailureHandler loginFailures(LoginThrottle throttle) {
+        var failed = new SimpleUrlAuthenticationFailureHandler("/login?error");
+        return (request, response, exception) -> {
+            if (exception instanceof LockedException) {
+                long millis = throttle.waitFor(request.getParameter("username"), LoginThrottle.currentAddress()).toMillis();
+                response.sendRedirect(request.getContextPath() + "/login?throttled=" + Math.max(1, (millis + 999) / 1000));
+            } else {
+                failed.onAuthenticationFailure(request, response, exception);
+            }
+        };
     }
 
     private static AuthenticationEntryPoint problemEntryPoint() {

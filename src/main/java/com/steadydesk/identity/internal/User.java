@@ -5,7 +5,6 @@ import com.steadydesk.identity.UserAccount;
 import com.steadydesk.identity.UserId;
 import com.steadydesk.identity.UserSummary;
 import com.steadydesk.platform.DomainRuleViolation;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.HashSet;
@@ -17,13 +16,9 @@ import org.springframework.data.annotation.Version;
 import org.springframework.data.relational.core.mapping.MappedCollection;
 import org.springframework.data.relational.core.mapping.Table;
 
-/** A person who logs in. Lock-out and deactivation are decided here, not in the filter chain. */
+/** A person who logs in. Deactivation is decided here; failed logins are slowed down by the {@link LoginThrottle}. */
 @Table("users")
 public class User {
-
-    /** Failed logins in a row that lock the account. */
-    public static final int MAX_FAILED_LOGINS = 5;
-    public static final Duration LOCK_DURATION = Duration.ofMinutes(15);
 
     @Id
     private Long id;
@@ -32,8 +27,6 @@ public class User {
     private String email;
     private String passwordHash;
     private boolean active;
-    private int failedLogins;
-    private Instant lockedUntil;
     private Instant createdAt;
     private Instant lastLoginAt;
     @MappedCollection(idColumn = "user_id")
@@ -42,16 +35,14 @@ public class User {
     private Integer version;
 
     @PersistenceCreator
-    User(Long id, String username, String displayName, String email, String passwordHash, boolean active, int failedLogins,
-            Instant lockedUntil, Instant createdAt, Instant lastLoginAt, Set<RoleGrant> roles, Integer version) {
+    User(Long id, String username, String displayName, String email, String passwordHash, boolean active,
+            Instant createdAt, Instant lastLoginAt, Set<RoleGrant> roles, Integer version) {
         this.id = id;
         this.username = username;
         this.displayName = displayName;
         this.email = email;
         this.passwordHash = passwordHash;
         this.active = active;
-        this.failedLogins = failedLogins;
-        this.lockedUntil = lockedUntil;
         this.createdAt = createdAt;
         this.lastLoginAt = lastLoginAt;
         this.roles = roles == null ? new HashSet<>() : new HashSet<>(roles);
@@ -66,33 +57,11 @@ public class User {
             throw new IllegalArgumentException("a user needs at least one role");
         }
         return new User(null, username, displayName == null || displayName.isBlank() ? username : displayName, email, passwordHash,
-                true, 0, null, now, null, roles.stream().map(RoleGrant::new).collect(Collectors.toSet()), null);
-    }
-
-    public boolean isLocked(Instant now) {
-        return lockedUntil != null && lockedUntil.isAfter(now);
-    }
-
-    /** Counts a failed login; the fifth in a row locks the account for {@link #LOCK_DURATION}. Answers whether it locked now. */
-    public boolean loginFailed(Instant now) {
-        failedLogins++;
-        if (failedLogins >= MAX_FAILED_LOGINS) {
-            lockedUntil = now.plus(LOCK_DURATION);
-            failedLogins = 0;
-            return true;
-        }
-        return false;
+                true, now, null, roles.stream().map(RoleGrant::new).collect(Collectors.toSet()), null);
     }
 
     public void loginSucceeded(Instant now) {
-        failedLogins = 0;
-        lockedUntil = null;
         lastLoginAt = now;
-    }
-
-    public void unlock() {
-        failedLogins = 0;
-        lockedUntil = null;
     }
 
     public void deactivate() {
@@ -104,12 +73,10 @@ public class User {
 
     public void reactivate() {
         active = true;
-        unlock();
     }
 
     public void changePassword(String newHash) {
         passwordHash = newHash;
-        unlock();
     }
 
     public void changeProfile(String displayName, String email, Set<Role> newRoles) {
@@ -131,8 +98,9 @@ public class User {
         return new UserSummary(new UserId(id), username, displayName, email, roleSet(), active);
     }
 
-    public UserAccount account() {
-        return new UserAccount(new UserId(id), username, displayName, email, roleSet(), active, lockedUntil, lastLoginAt, createdAt);
+    /** The admin view; {@code throttledUntil} comes from the {@link LoginThrottle}, which keeps no rows. */
+    public UserAccount account(Instant throttledUntil) {
+        return new UserAccount(new UserId(id), username, displayName, email, roleSet(), active, throttledUntil, lastLoginAt, createdAt);
     }
 
     public Long getId() { return id; }
@@ -141,8 +109,6 @@ public class User {
     public String getEmail() { return email; }
     public String getPasswordHash() { return passwordHash; }
     public boolean isActive() { return active; }
-    public int getFailedLogins() { return failedLogins; }
-    public Instant getLockedUntil() { return lockedUntil; }
     public Instant getCreatedAt() { return createdAt; }
     public Instant getLastLoginAt() { return lastLoginAt; }
 

@@ -1,31 +1,36 @@
 package com.steadydesk.identity.internal;
 
-import java.time.Clock;
-import java.time.Instant;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Service;
 
-/** Spring Security's view of our users: inactive users are disabled, locked users are locked. */
+/**
+ * Spring Security's view of our users: inactive users are disabled, locked users are locked. While the
+ * {@link LoginThrottle} asks a login to wait, the answer is a locked stand-in whether or not the user exists, so the
+ * password is not checked and the refusal tells nothing about which names exist.
+ */
 @Service
 class UserAccounts implements UserDetailsService {
 
     private final Users users;
-    private final Clock clock;
+    private final LoginThrottle throttle;
 
-    UserAccounts(Users users, Clock clock) {
+    UserAccounts(Users users, LoginThrottle throttle) {
         this.users = users;
-        this.clock = clock;
+        this.throttle = throttle;
     }
 
     @Override
     public UserDetails loadUserByUsername(String username) {
+        if (!throttle.waitFor(username, LoginThrottle.currentAddress()).isZero()) {
+            return org.springframework.security.core.userdetails.User.withUsername(username).password("{noop}")
+                    .accountLocked(true).authorities(java.util.List.of()).build();
+        }
         User user = users.findByUsername(username).orElseThrow(() -> new UsernameNotFoundException(username));
         return org.springframework.security.core.userdetails.User.withUsername(user.getUsername())
                 .password(user.getPasswordHash())
                 .disabled(!user.isActive())
-                .accountLocked(user.isLocked(Instant.now(clock)))
                 .roles(user.roleSet().stream().map(Enum::name).toArray(String[]::new))
                 .build();
     }

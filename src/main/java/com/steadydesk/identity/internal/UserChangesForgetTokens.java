@@ -5,23 +5,26 @@ import org.springframework.data.relational.core.mapping.event.AfterSaveEvent;
 import org.springframework.stereotype.Component;
 
 /**
- * Any saved change of a user (deactivated, roles changed, locked after failed logins) evicts the API token check's
- * cache, so that a token stops working, or loses a role, on this node at once. (An application event rather than an
+ * Any saved change of a user (deactivated, roles changed) evicts the API token check's cache and the open sessions'
+ * role cache, so that a token or a session stops working, or loses a role, on this node at once. (An application event rather than an
  * entity callback, which would make the users repository depend on the token check that depends on it.)
  */
 @Component
 class UserChangesForgetTokens {
 
     private final ApiTokens tokens;
+    private final LiveSessionRoles sessionRoles;
 
-    UserChangesForgetTokens(ApiTokens tokens) {
+    UserChangesForgetTokens(ApiTokens tokens, LiveSessionRoles sessionRoles) {
         this.tokens = tokens;
+        this.sessionRoles = sessionRoles;
     }
 
     @EventListener
     void on(AfterSaveEvent<?> event) {
         if (event.getEntity() instanceof User) {
             tokens.forgetCached();
+            sessionRoles.forgetCached();
         }
     }
 }

@@ -57,6 +57,9 @@ class AccountController {
         if (!errors.hasErrors() && !form.newPassword().equals(form.confirmation())) {
             errors.rejectValue("confirmation", "identity.error.passwordMismatch");
         }
+        if (!errors.hasFieldErrors("newPassword")) {
+            users.passwordProblem(form.newPassword(), currentUser.username()).ifPresent(key -> errors.rejectValue("newPassword", key));
+        }
         if (!errors.hasErrors()) {
             try {
                 users.changeOwnPassword(form.currentPassword(), form.newPassword());

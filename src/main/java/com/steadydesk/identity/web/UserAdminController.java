@@ -7,6 +7,7 @@ import com.steadydesk.identity.UserId;
 import com.steadydesk.identity.UserManagement;
 import com.steadydesk.identity.UserManagement.NewUser;
 import com.steadydesk.identity.UserSummary;
+import com.steadydesk.identity.internal.PasswordPolicy;
 import com.steadydesk.platform.DomainRuleViolation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
@@ -72,6 +73,9 @@ class UserAdminController {
     @PostMapping
     @PreAuthorize("hasRole('ADMIN')")
     String create(@Valid @ModelAttribute("form") NewUserForm form, BindingResult errors, RedirectAttributes redirect) {
+        if (!errors.hasFieldErrors("password")) {
+            users.passwordProblem(form.password(), form.username()).ifPresent(key -> errors.rejectValue("password", key));
+        }
         if (!errors.hasErrors()) {
             try {
                 UserSummary created = users.create(new NewUser(form.username().strip(), form.displayName().strip(),
@@ -110,6 +114,10 @@ class UserAdminController {
     @PreAuthorize("hasRole('ADMIN')")
     String resetPassword(@PathVariable long id, @Valid @ModelAttribute("passwordForm") ResetPasswordForm form,
             BindingResult errors, Model model, RedirectAttributes redirect) {
+        if (!errors.hasFieldErrors("newPassword")) {
+            users.passwordProblem(form.newPassword(), users.account(new UserId(id)).username())
+                    .ifPresent(key -> errors.rejectValue("newPassword", key));
+        }
         if (errors.hasErrors()) {
             UserAccount account = users.account(new UserId(id));
             model.addAttribute("editForm", new EditUserForm(account.displayName(), account.email(), account.roles()));
@@ -172,7 +180,7 @@ class UserAdminController {
             @NotBlank(message = "{error.required}") @Size(max = 128, message = "{identity.error.tooLong}") String displayName,
             @Email(message = "{error.invalid}") @Size(max = 256, message = "{identity.error.tooLong}") String email,
             @NotEmpty(message = "{identity.error.roles}") Set<Role> roles,
-            @NotNull(message = "{identity.error.password}") @Size(min = UserManagement.MIN_PASSWORD_LENGTH, max = 200, message = "{identity.error.password}") String password) {
+            @NotNull(message = "{identity.error.password}") @Size(min = UserManagement.MIN_PASSWORD_LENGTH, max = PasswordPolicy.MAX_LENGTH, message = "{identity.error.password}") String password) {
     }
 
     /** The edit form: what an admin may change about a user (not the username). */
@@ -184,6 +192,6 @@ class UserAdminController {
 
     /** The reset-password form. */
     record ResetPasswordForm(
-            @NotNull(message = "{identity.error.password}") @Size(min = UserManagement.MIN_PASSWORD_LENGTH, max = 200, message = "{identity.error.password}") String newPassword) {
+            @NotNull(message = "{identity.error.password}") @Size(min = UserManagement.MIN_PASSWORD_LENGTH, max = PasswordPolicy.MAX_LENGTH, message = "{identity.error.password}") String newPassword) {
     }
 }

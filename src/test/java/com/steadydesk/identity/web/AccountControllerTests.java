@@ -44,7 +44,7 @@ class AccountControllerTests {
 
     @Test
     void aTokenCreatedOnTheAccountPageIsShownOnceAndWorksUntilRevoked() throws Exception {
-        UserSummary owner = users.create(new NewUser("token-owner", "令牌主人", null, "long-enough", Set.of(Role.AGENT)));
+        UserSummary owner = users.create(new NewUser("token-owner", "令牌主人", null, "long-enough-pw", Set.of(Role.AGENT)));
         RequestPostProcessor asOwner = user("token-owner").roles("AGENT");
 
         FlashMap flash = mvc.perform(post("/account/tokens").with(asOwner).with(csrf()).param("name", "工单同步").param("expiresOn", ""))
@@ -77,9 +77,9 @@ class AccountControllerTests {
 
     @Test
     void nobodyRevokesAnotherUsersTokenFromTheirAccountButAnAdminCan() throws Exception {
-        users.create(new NewUser("token-victim", "Victim", null, "long-enough", Set.of(Role.AGENT)));
+        users.create(new NewUser("token-victim", "Victim", null, "long-enough-pw", Set.of(Role.AGENT)));
         UserSummary victim = users.findByUsername("token-victim").orElseThrow();
-        users.create(new NewUser("token-thief", "Thief", null, "long-enough", Set.of(Role.AGENT)));
+        users.create(new NewUser("token-thief", "Thief", null, "long-enough-pw", Set.of(Role.AGENT)));
         FlashMap flash = mvc.perform(post("/account/tokens").with(user("token-victim").roles("AGENT")).with(csrf()).param("name", "ci"))
                 .andReturn().getFlashMap();
         IssuedApiToken issued = (IssuedApiToken) flash.get("newToken");
@@ -99,7 +99,7 @@ class AccountControllerTests {
 
     @Test
     void theTokensOfADeactivatedUserStopWorking() throws Exception {
-        UserSummary leaving = users.create(new NewUser("token-leaver", "Leaver", null, "long-enough", Set.of(Role.AGENT)));
+        UserSummary leaving = users.create(new NewUser("token-leaver", "Leaver", null, "long-enough-pw", Set.of(Role.AGENT)));
         IssuedApiToken issued = (IssuedApiToken) mvc.perform(post("/account/tokens").with(user("token-leaver").roles("AGENT"))
                         .with(csrf()).param("name", "nightly export").param("expiresOn", "2099-12-31"))
                 .andReturn().getFlashMap().get("newToken");
@@ -113,7 +113,7 @@ class AccountControllerTests {
 
     @Test
     void aTokenNeedsANameAndAnExpiryNotInThePast() throws Exception {
-        users.create(new NewUser("token-careless", "Careless", null, "long-enough", Set.of(Role.TEMP_AGENT)));
+        users.create(new NewUser("token-careless", "Careless", null, "long-enough-pw", Set.of(Role.TEMP_AGENT)));
         Document page = Jsoup.parse(mvc.perform(post("/account/tokens").with(user("token-careless").roles("TEMP_AGENT")).with(csrf())
                         .param("name", " ").param("expiresOn", "2020-01-01"))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());

@@ -50,7 +50,7 @@ class IdentityApiTests {
     void adminCreatesListsAndDeactivatesUsers() throws Exception {
         String location = mvc.perform(post("/api/v1/users").with(ADMIN).contentType(MediaType.APPLICATION_JSON).content("""
                         {"username": "api-created", "displayName": "接口创建", "email": "api@example.com",
-                         "password": "long-enough", "roles": ["TEMP_AGENT"]}"""))
+                         "password": "long-enough-pw", "roles": ["TEMP_AGENT"]}"""))
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.username").value("api-created"))
                 .andExpect(jsonPath("$.active").value(true))
@@ -84,7 +84,7 @@ class IdentityApiTests {
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.errors[*].field").value(Matchers.containsInAnyOrder("username", "password", "roles")));
         mvc.perform(post("/api/v1/users").with(ADMIN).contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"username\": \"admin\", \"password\": \"long-enough\", \"roles\": [\"AGENT\"]}"))
+                        .content("{\"username\": \"admin\", \"password\": \"long-enough-pw\", \"roles\": [\"AGENT\"]}"))
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.rule").value("user.username-taken"));
         mvc.perform(get("/api/v1/users/999999").with(ADMIN))
@@ -94,14 +94,14 @@ class IdentityApiTests {
 
     @Test
     void onlyAdminsAdministerUsersThroughTheApi() throws Exception {
-        users.create(new NewUser("api-lead", "Lead", null, "long-enough", Set.of(Role.SUPERVISOR)));
-        RequestPostProcessor lead = httpBasic("api-lead", "long-enough");
+        users.create(new NewUser("api-lead", "Lead", null, "long-enough-pw", Set.of(Role.SUPERVISOR)));
+        RequestPostProcessor lead = httpBasic("api-lead", "long-enough-pw");
         mvc.perform(get("/api/v1/me").with(lead)).andExpect(status().isOk());
         mvc.perform(get("/api/v1/users").with(lead))
                 .andExpect(status().isForbidden())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
         mvc.perform(post("/api/v1/users").with(lead).contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"username\": \"by-lead\", \"password\": \"long-enough\", \"roles\": [\"ADMIN\"]}"))
+                        .content("{\"username\": \"by-lead\", \"password\": \"long-enough-pw\", \"roles\": [\"ADMIN\"]}"))
                 .andExpect(status().isForbidden());
         assertThat(users.findByUsername("by-lead")).isEmpty();
         mvc.perform(get("/api/v1/me")).andExpect(status().isUnauthorized()).andExpect(header().exists("WWW-Authenticate"));

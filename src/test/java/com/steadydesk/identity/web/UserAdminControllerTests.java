@@ -9,6 +9,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.view;
 
@@ -90,14 +91,14 @@ class UserAdminControllerTests {
                 .andReturn().getResponse().getContentAsString();
         Document page = Jsoup.parse(html);
         assertThat(page.select("#displayName ~ .field-error").text()).isEqualTo("必填");
-        assertThat(page.select("#password ~ .field-error").text()).isEqualTo("密码至少 8 位");
+        assertThat(page.select("#password ~ .field-error").text()).isEqualTo("密码至少 12 位");
         assertThat(page.select("fieldset.roles .field-error").text()).isEqualTo("请至少选择一个角色");
         assertThat(page.select("#username ~ .field-error")).isEmpty();
         assertThat(page.select("#username").val()).isEqualTo("no-name");
         assertThat(users.findByUsername("no-name")).isEmpty();
 
         Document english = Jsoup.parse(mvc.perform(post("/admin/users").with(csrf()).param("lang", "en")
-                        .param("username", "x").param("displayName", "X").param("roles", "AGENT").param("password", "long-enough"))
+                        .param("username", "x").param("displayName", "X").param("roles", "AGENT").param("password", "long-enough-pw"))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
         assertThat(english.select("#username ~ .field-error").text()).startsWith("A username has 2–64");
     }
@@ -106,7 +107,7 @@ class UserAdminControllerTests {
     @WithMockUser(username = "admin", roles = "ADMIN")
     void aTakenUsernameIsReportedAtTheUsernameField() throws Exception {
         Document page = Jsoup.parse(mvc.perform(post("/admin/users").with(csrf())
-                        .param("username", "admin").param("displayName", "Another").param("roles", "AGENT").param("password", "long-enough"))
+                        .param("username", "admin").param("displayName", "Another").param("roles", "AGENT").param("password", "long-enough-pw"))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
         assertThat(page.select("#username ~ .field-error").text()).isEqualTo("该用户名已被使用");
     }
@@ -115,9 +116,9 @@ class UserAdminControllerTests {
     @WithMockUser(username = "admin", roles = "ADMIN")
     void aPostWithoutCsrfTokenIsForbidden() throws Exception {
         mvc.perform(post("/admin/users")
-                        .param("username", "no-csrf").param("displayName", "No").param("roles", "AGENT").param("password", "long-enough"))
+                        .param("username", "no-csrf").param("displayName", "No").param("roles", "AGENT").param("password", "long-enough-pw"))
                 .andExpect(status().isForbidden());
-        UserSummary someone = users.create(new NewUser("csrf-target", "Target", null, "long-enough", Set.of(Role.AGENT)));
+        UserSummary someone = users.create(new NewUser("csrf-target", "Target", null, "long-enough-pw", Set.of(Role.AGENT)));
         mvc.perform(post("/admin/users/{id}/deactivate", someone.id().value())).andExpect(status().isForbidden());
         assertThat(users.findByUsername("no-csrf")).isEmpty();
         assertThat(users.findById(someone.id()).orElseThrow().active()).isTrue();
@@ -126,25 +127,25 @@ class UserAdminControllerTests {
     @Test
     @WithMockUser(username = "admin", roles = "ADMIN")
     void aDeactivatedUserCannotLogInAndOtherModulesAreTold() throws Exception {
-        UserSummary leaving = users.create(new NewUser("leaving", "离职的人", null, "long-enough", Set.of(Role.AGENT)));
-        mvc.perform(formLogin().user("leaving").password("long-enough")).andExpect(redirectedUrl("/"));
+        UserSummary leaving = users.create(new NewUser("leaving", "离职的人", null, "long-enough-pw", Set.of(Role.AGENT)));
+        mvc.perform(formLogin().user("leaving").password("long-enough-pw")).andExpect(redirectedUrl("/"));
 
         mvc.perform(post("/admin/users/{id}/deactivate", leaving.id().value()).with(csrf()))
                 .andExpect(redirectedUrl("/admin/users/" + leaving.id().value()))
                 .andExpect(flash().attribute("flash", "已停用 leaving。"));
 
-        mvc.perform(formLogin().user("leaving").password("long-enough")).andExpect(redirectedUrl("/login?error"));
+        mvc.perform(formLogin().user("leaving").password("long-enough-pw")).andExpect(redirectedUrl("/login?error"));
         assertThat(events.stream(UserDeactivated.class)).containsExactly(new UserDeactivated(leaving.id(), "leaving"));
         assertThat(audit.recent("admin", "user.deactivated", null, 50)).extracting(AuditEntry::target).contains("leaving");
 
         mvc.perform(post("/admin/users/{id}/reactivate", leaving.id().value()).with(csrf())).andExpect(status().is3xxRedirection());
-        mvc.perform(formLogin().user("leaving").password("long-enough")).andExpect(redirectedUrl("/"));
+        mvc.perform(formLogin().user("leaving").password("long-enough-pw")).andExpect(redirectedUrl("/"));
     }
 
     @Test
     void deactivationEndsTheSessionsTheUserHasOpen() throws Exception {
-        UserSummary leaving = users.create(new NewUser("still-logged-in", "还在线", null, "long-enough", Set.of(Role.AGENT)));
-        var session = (MockHttpSession) mvc.perform(formLogin().user("still-logged-in").password("long-enough"))
+        UserSummary leaving = users.create(new NewUser("still-logged-in", "还在线", null, "long-enough-pw", Set.of(Role.AGENT)));
+        var session = (MockHttpSession) mvc.perform(formLogin().user("still-logged-in").password("long-enough-pw"))
                 .andExpect(redirectedUrl("/")).andReturn().getRequest().getSession();
         mvc.perform(get("/account").session(session)).andExpect(status().isOk());
 
@@ -181,19 +182,20 @@ class UserAdminControllerTests {
         Document tooShort = Jsoup.parse(mvc.perform(post("/admin/users/{id}/password", forgetful.id().value()).with(csrf())
                         .param("newPassword", "short"))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
-        assertThat(tooShort.select("#newPassword ~ .field-error").text()).isEqualTo("密码至少 8 位");
+        assertThat(tooShort.select("#newPassword ~ .field-error").text()).isEqualTo("密码至少 12 位");
     }
 
     @Test
     @WithMockUser(username = "admin", roles = "ADMIN")
-    void editChangesNameAndRolesAndUnlockLiftsALockOut() throws Exception {
+    void editChangesNameAndRolesAndUnlockLiftsTheLoginDelay() throws Exception {
         UserSummary locked = users.create(new NewUser("locked-out", "Locked", null, "right-password", Set.of(Role.TEMP_AGENT)));
         for (int i = 0; i < 5; i++) {
             mvc.perform(formLogin().user("locked-out").password("wrong-password"));
         }
         Document detail = Jsoup.parse(mvc.perform(get("/admin/users/{id}", locked.id().value()))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
-        assertThat(detail.select(".badge.danger").text()).isEqualTo("已锁定");
+        assertThat(detail.select(".locked-note").text()).contains("登录失败次数过多");
+        mvc.perform(formLogin().user("locked-out").password("right-password")).andExpect(redirectedUrlPattern("/login?throttled=*"));
 
         mvc.perform(post("/admin/users/{id}/unlock", locked.id().value()).with(csrf())).andExpect(status().is3xxRedirection());
         mvc.perform(formLogin().user("locked-out").password("right-password")).andExpect(redirectedUrl("/"));
