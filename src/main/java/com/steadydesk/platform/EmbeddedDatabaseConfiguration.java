@@ -24,11 +24,13 @@ class EmbeddedDatabaseConfiguration {
             @Override
             public void close() {
                 super.close();
-                EmbeddedDatabase.release(server);
+                server.release();
             }
         };
-        ds.setJdbcUrl(EmbeddedDatabase.jdbcUrl(server, properties.database(), properties.freshDatabase()));
-        ds.setUsername("postgres");
+        ds.setJdbcUrl(server.jdbcUrl(properties.database(), properties.freshDatabase()));
+        // the application's own role, owner of its database and schema (Flyway migrates as it too); not a superuser
+        ds.setUsername(server.username());
+        ds.setPassword(server.password());
         // Batched inserts (ticket intake) become multi-row inserts: far fewer statements for PostgreSQL to run.
         ds.addDataSourceProperty("reWriteBatchedInserts", "true");
         ds.setMaximumPoolSize(properties.poolSize());

@@ -254,8 +254,9 @@ public class SearchBenchmark {
             System.err.println("Loading the tickets into PostgreSQL");
             var server = EmbeddedDatabase.lease("");
             try (HikariDataSource ds = new HikariDataSource()) {
-                ds.setJdbcUrl(EmbeddedDatabase.jdbcUrl(server, "searchbench", true));
-                ds.setUsername("postgres");
+                ds.setJdbcUrl(server.jdbcUrl("searchbench", true));
+                ds.setUsername(server.username());
+                ds.setPassword(server.password());
                 ds.setMaximumPoolSize(4);
                 JdbcClient jdbc = JdbcClient.create(ds);
                 jdbc.sql(new String(SearchBenchmark.class.getResourceAsStream("/db/migration/V1200__search.sql").readAllBytes(),
@@ -326,7 +327,7 @@ public class SearchBenchmark {
                 double[] ilikeCount = ilike(jdbc, ilikeRuns, false);
                 rows.add(new String[] {"PostgreSQL ILIKE, count of all matches (what ranking would need), p50 / p95 / p99", percentiles(ilikeCount)});
             } finally {
-                EmbeddedDatabase.release(server);
+                server.release();
             }
         } finally {
             indexes.destroy();
