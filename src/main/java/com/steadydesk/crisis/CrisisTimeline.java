@@ -5,6 +5,8 @@ import com.steadydesk.inbox.TicketDetails;
 import com.steadydesk.inbox.TicketId;
 import com.steadydesk.inbox.TicketManagement;
 import com.steadydesk.platform.NotFoundException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -20,6 +22,9 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.csv.QuoteMode;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -163,9 +168,12 @@ public class CrisisTimeline {
     /** CSV (RFC 4180, UTF-8 with BOM so that spreadsheet programs read the Chinese right), times in the display zone. */
     public String exportCsv(CrisisId crisis) {
         StringBuilder sb = new StringBuilder("\uFEFFtime,author,kind,text\r\n");
-        for (TimelineEntry e : entries(crisis)) {
-            sb.append(csv(format(e.at()))).append(',').append(csv(e.author())).append(',').append(csv(e.kind())).append(',')
-                    .append(csv(e.text())).append("\r\n");
+        try (CSVPrinter csv = new CSVPrinter(sb, CSVFormat.RFC4180.builder().setQuoteMode(QuoteMode.ALL).build())) {
+            for (TimelineEntry e : entries(crisis)) {
+                csv.printRecord(cell(format(e.at())), cell(e.author()), cell(e.kind()), cell(e.text()));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a StringBuilder does not fail
         }
         return sb.toString();
     }
@@ -190,13 +198,10 @@ public class CrisisTimeline {
         }
     }
 
-    private static String csv(String value) {
+    private static String cell(String value) {
         String v = value == null ? "" : value;
         // a leading =, +, - or @ would run as a formula in a spreadsheet
-        if (!v.isEmpty() && "=+-@".indexOf(v.charAt(0)) >= 0) {
-            v = "'" + v;
-        }
-        return "\"" + v.replace("\"", "\"\"") + "\"";
+        return !v.isEmpty() && "=+-@".indexOf(v.charAt(0)) >= 0 ? "'" + v : v;
     }
 
     private static String md(String value) {

@@ -28,10 +28,16 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Writing, versioning and publishing knowledge-base articles. Every edit is a new version; publishing makes the
@@ -39,6 +45,9 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class ArticleManagement {
+
+    /** Tries of a write whose free slug another writer took at the same moment; each try sees one more slug taken. */
+    private static final int SLUG_ATTEMPTS = 10;
 
     private final Articles articles;
     private final ArticleVersions versions;
@@ -49,9 +58,10 @@ public class ArticleManagement {
     private final AuditLog audit;
     private final CurrentUser currentUser;
     private final Clock clock;
+    private final TransactionTemplate savepoint;
 
     ArticleManagement(Articles articles, ArticleVersions versions, MarkdownRenderer markdown, JdbcClient jdbc, SearchIndex search,
-            ApplicationEventPublisher events, AuditLog audit, CurrentUser currentUser, Clock clock) {
+            ApplicationEventPublisher events, AuditLog audit, CurrentUser currentUser, Clock clock, PlatformTransactionManager transactions) {
         this.articles = articles;
         this.versions = versions;
         this.markdown = markdown;
@@ -61,37 +71,67 @@ public class ArticleManagement {
         this.audit = audit;
         this.currentUser = currentUser;
         this.clock = clock;
+        this.savepoint = new TransactionTemplate(transactions);
+        this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
     }
 
     /** A new internal draft, version 1, owned by its author. */
-    @Transactional
     public ArticleDetails create(ArticleDraft draft) {
-        Instant now = Instant.now(clock);
-        String author = currentUser.username();
-        Article article = articles.save(Article.create(draft, uniqueSlug(draft.slug(), draft.title(), null), author, now));
-        versions.save(ArticleVersion.first(article, draft.note(), author, now));
-        events.publishEvent(new ArticleStored(article.getId()));
-        return details(article);
+        return withFreeSlug(() -> {
+            Instant now = Instant.now(clock);
+            String author = currentUser.username();
+            Article article = articles.save(Article.create(draft, uniqueSlug(draft.slug(), draft.title(), null), author, now));
+            versions.save(ArticleVersion.first(article, draft.note(), author, now));
+            events.publishEvent(new ArticleStored(article.getId()));
+            return details(article);
+        });
     }
 
     /**
      * Saves a new version. {@code baseVersion} is the version the author started from (null = do not check): when
      * someone saved in between, the edit is refused rather than silently overwriting theirs.
      */
-    @Transactional
     public ArticleDetails update(long id, ArticleDraft draft, Integer baseVersion) {
-        Article article = load(id);
-        if (baseVersion != null && baseVersion != article.getCurrentVersion()) {
-            throw new DomainRuleViolation("article.edit-conflict",
-                    "version " + article.getCurrentVersion() + " was saved after version " + baseVersion + " that you edited");
+        return withFreeSlug(() -> {
+            Article article = load(id);
+            if (baseVersion != null && baseVersion != article.getCurrentVersion()) {
+                throw new DomainRuleViolation("article.edit-conflict",
+                        "version " + article.getCurrentVersion() + " was saved after version " + baseVersion + " that you edited");
+            }
+            String slug = draft.slug() == null || draft.slug().isBlank() || draft.slug().equals(article.getSlug())
+                    ? null : uniqueSlug(draft.slug(), draft.title(), id);
+            ArticleVersion version = article.revise(draft, slug, currentUser.username(), Instant.now(clock));
+            articles.save(article);
+            versions.save(version);
+            events.publishEvent(new ArticleStored(id));
+            return details(article);
+        });
+    }
+
+    /**
+     * Runs a write that picks a free slug, in a transaction of its own or a savepoint of the caller's. Two writers may
+     * pick the same free slug at once; the unique index refuses the later one, which then tries again from the
+     * savepoint and, now seeing the slug taken, gets the next suffix.
+     */
+    private ArticleDetails withFreeSlug(Supplier<ArticleDetails> write) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return savepoint.execute(status -> write.get());
+            } catch (DataAccessException e) {
+                if (attempt >= SLUG_ATTEMPTS || !slugTaken(e)) {
+                    throw e;
+                }
+            }
         }
-        String slug = draft.slug() == null || draft.slug().isBlank() || draft.slug().equals(article.getSlug())
-                ? null : uniqueSlug(draft.slug(), draft.title(), id);
-        ArticleVersion version = article.revise(draft, slug, currentUser.username(), Instant.now(clock));
-        articles.save(article);
-        versions.save(version);
-        events.publishEvent(new ArticleStored(id));
-        return details(article);
+    }
+
+    private static boolean slugTaken(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof DuplicateKeyException && String.valueOf(t.getMessage()).contains("kb_articles_slug_key")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Transactional
@@ -206,8 +246,12 @@ public class ArticleManagement {
         if (cursor != null && !cursor.isBlank()) {
             String[] parts = cursor.split("-", 2);
             where.append(" and (a.updated_at, a.id) < (:cursorAt, :cursorId)");
-            params.put("cursorAt", java.sql.Timestamp.from(Instant.EPOCH.plus(Long.parseLong(parts[0]), java.time.temporal.ChronoUnit.MICROS)));
-            params.put("cursorId", Long.parseLong(parts[1]));
+            try {
+                params.put("cursorAt", java.sql.Timestamp.from(Instant.EPOCH.plus(Long.parseLong(parts[0]), java.time.temporal.ChronoUnit.MICROS)));
+                params.put("cursorId", Long.parseLong(parts[1]));
+            } catch (RuntimeException e) { // a hand-made or truncated cursor: the caller's mistake, not ours
+                throw new IllegalArgumentException("Invalid cursor: " + cursor);
+            }
         }
         params.put("limit", limit + 1);
         List<ArticleSummary> rows = jdbc.sql("select a.* from kb_articles a" + where + " order by a.updated_at desc, a.id desc limit :limit")

@@ -1,19 +1,18 @@
 package com.steadydesk.platform;
 
+import com.github.difflib.DiffUtils;
+import com.github.difflib.patch.AbstractDelta;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.web.util.HtmlUtils;
 
 /**
- * The one diff of two versions of a text (scripts, articles, source-of-truth pages): longest common subsequence, line
- * by line, and word by word (single characters for Chinese, which has no spaces). Texts here are pages, not books, so a
- * quadratic table is fine; beyond {@link #MAX_CELLS} the changed middle is shown as replaced whole. Two HTML forms:
+ * The one diff of two versions of a text (scripts, articles, source-of-truth pages): java-diff-utils (Myers) line by
+ * line, and word by word (single characters for Chinese, which has no spaces); what is ours is the tokenising and the
+ * HTML that the pages show. Two HTML forms:
  * {@link #html} for page-like texts (a {@code <pre>} of lines), {@link #inlineHtml} for short texts shown in place.
  */
 public final class TextDiff {
-
-    /** Largest LCS table computed (cells); about 16 MB of ints. */
-    static final long MAX_CELLS = 4_000_000L;
 
     /** What happened to a piece of text. */
     public enum Op { EQUAL, DELETE, INSERT }
@@ -97,53 +96,17 @@ public final class TextDiff {
     }
 
     static List<Chunk> diff(List<String> a, List<String> b) {
-        int prefix = 0;
-        while (prefix < a.size() && prefix < b.size() && a.get(prefix).equals(b.get(prefix))) {
-            prefix++;
-        }
-        int suffix = 0;
-        while (suffix < a.size() - prefix && suffix < b.size() - prefix
-                && a.get(a.size() - 1 - suffix).equals(b.get(b.size() - 1 - suffix))) {
-            suffix++;
-        }
         var out = new ArrayList<Chunk>();
-        add(out, Op.EQUAL, a.subList(0, prefix));
-        List<String> midA = a.subList(prefix, a.size() - suffix);
-        List<String> midB = b.subList(prefix, b.size() - suffix);
-        if ((long) midA.size() * midB.size() > MAX_CELLS) {
-            add(out, Op.DELETE, midA);
-            add(out, Op.INSERT, midB);
-        } else {
-            lcs(midA, midB, out);
+        int at = 0;
+        for (AbstractDelta<String> delta : DiffUtils.diff(a, b).getDeltas()) {
+            int from = delta.getSource().getPosition();
+            add(out, Op.EQUAL, a.subList(at, from));
+            add(out, Op.DELETE, delta.getSource().getLines());
+            add(out, Op.INSERT, delta.getTarget().getLines());
+            at = from + delta.getSource().size();
         }
-        add(out, Op.EQUAL, a.subList(a.size() - suffix, a.size()));
+        add(out, Op.EQUAL, a.subList(at, a.size()));
         return out;
-    }
-
-    private static void lcs(List<String> a, List<String> b, List<Chunk> out) {
-        int n = a.size();
-        int m = b.size();
-        int[][] len = new int[n + 1][m + 1];
-        for (int i = n - 1; i >= 0; i--) {
-            for (int j = m - 1; j >= 0; j--) {
-                len[i][j] = a.get(i).equals(b.get(j)) ? len[i + 1][j + 1] + 1 : Math.max(len[i + 1][j], len[i][j + 1]);
-            }
-        }
-        int i = 0;
-        int j = 0;
-        while (i < n && j < m) {
-            if (a.get(i).equals(b.get(j))) {
-                add(out, Op.EQUAL, List.of(a.get(i)));
-                i++;
-                j++;
-            } else if (len[i + 1][j] >= len[i][j + 1]) {
-                add(out, Op.DELETE, List.of(a.get(i++)));
-            } else {
-                add(out, Op.INSERT, List.of(b.get(j++)));
-            }
-        }
-        add(out, Op.DELETE, a.subList(i, n));
-        add(out, Op.INSERT, b.subList(j, m));
     }
 
     /** Appends tokens, merging with the previous chunk of the same kind; a DELETE always precedes its INSERT. */

@@ -1,18 +1,28 @@
 package com.steadydesk.platform;
 
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 
-/** Chinese by default; {@code ?lang=en} switches to English and is remembered in a cookie. */
+/** Chinese by default; {@code ?lang=en} switches to English and is remembered in a cookie; any other value means Chinese. */
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
+
+    /** The languages of our bundles. */
+    private static final Set<String> SUPPORTED = Set.of("zh", "en");
 
     private final Navigation navigation;
 
@@ -25,14 +35,42 @@ class WebConfiguration implements WebMvcConfigurer {
         var resolver = new CookieLocaleResolver("steadydesk-lang");
         resolver.setDefaultLocale(Locale.SIMPLIFIED_CHINESE);
         resolver.setCookieMaxAge(Duration.ofDays(365));
+        resolver.setRejectInvalidCookies(false); // a mangled cookie means the default language, not an error
         return resolver;
     }
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
-        var change = new LocaleChangeInterceptor();
+        var change = new LocaleChangeInterceptor() {
+            /** A language we have no texts for (or no language at all) falls back to the default: Chinese. */
+            @Override
+            protected Locale parseLocaleValue(String localeValue) {
+                Locale locale = super.parseLocaleValue(localeValue);
+                return locale != null && SUPPORTED.contains(locale.getLanguage()) ? locale : null;
+            }
+        };
         change.setParamName("lang");
+        change.setIgnoreInvalidLocale(true);
         registry.addInterceptor(change);
         registry.addInterceptor(navigation);
+    }
+
+    /**
+     * After the modules' own handlers: a page whose parameter could not be understood (a malformed cursor, a number
+     * that is not one) answers 400 with the error page, as the API answers 400 problem+json (ApiProblems), not 500.
+     */
+    @Override
+    public void extendHandlerExceptionResolvers(List<HandlerExceptionResolver> resolvers) {
+        resolvers.add((request, response, handler, ex) -> {
+            if (!(ex instanceof IllegalArgumentException) || response.isCommitted()) {
+                return null;
+            }
+            try {
+                response.sendError(HttpServletResponse.SC_BAD_REQUEST, ex.getMessage());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return new ModelAndView();
+        });
     }
 }

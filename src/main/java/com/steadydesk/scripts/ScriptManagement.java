@@ -274,7 +274,8 @@ public class ScriptManagement {
         if (PinyinKeys.looksLikePinyin(text)) {
             ids.addAll(catalog.idsByPinyin(text, limit));
         }
-        searchIndex.search(new SearchQuery(text, Set.of(ScriptIndexing.KIND), Map.of("status", "approved"), false, limit * 2))
+        boolean answeredByPinyin = !ids.isEmpty(); // "tkjd" found 退款进度: not a question without an answer
+        searchIndex.search(new SearchQuery(text, Set.of(ScriptIndexing.KIND), Map.of("status", "approved"), false, limit * 2), answeredByPinyin)
                 .forEach(h -> ids.add(Long.parseLong(h.id())));
         if (editor) {
             ids.addAll(catalog.idsByText(text, limit));

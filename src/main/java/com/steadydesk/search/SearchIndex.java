@@ -43,8 +43,16 @@ public class SearchIndex {
 
     /** Best hits first. Logs queries with no good result as knowledge gaps. */
     public List<SearchHit> search(SearchQuery query) {
+        return search(query, false);
+    }
+
+    /**
+     * Like {@link #search(SearchQuery)}, but with {@code noGap} the question is not logged whatever the index found:
+     * the owner answered it by other means (scripts by pinyin), or the asker has filled the gap list enough lately.
+     */
+    public List<SearchHit> search(SearchQuery query, boolean noGap) {
         CrossKindSearch.Result result = search.search(query);
-        if (!result.answered()) {
+        if (!result.answered() && !noGap) {
             gaps.record(query.text(), query.kinds() == null ? Set.of() : query.kinds(), query.publicOnly());
         }
         return result.hits();
@@ -60,7 +68,12 @@ public class SearchIndex {
 
     /** The public help center's search: published public articles only, whatever else is indexed. */
     public List<SearchHit> searchPublic(String text, int limit) {
-        return search(new SearchQuery(text, Set.of("article"), Map.of(), true, limit));
+        return searchPublic(text, limit, true);
+    }
+
+    /** The help center's search; {@code logGap} false for a visitor who has caused enough gap entries lately. */
+    public List<SearchHit> searchPublic(String text, int limit, boolean logGap) {
+        return search(new SearchQuery(text, Set.of("article"), Map.of(), true, limit), !logGap);
     }
 
     /** Makes every write so far visible now instead of within a second (tests and tools). */

@@ -128,4 +128,29 @@ class ArticleManagementTests {
         var later = articles.create(new ArticleDraft("Review later", null, null, "x", null, "en", List.of(), LocalDate.of(2999, 1, 1), null));
         assertThat(articles.dueForReview(LocalDate.of(2026, 1, 1))).extracting(ArticleSummary::id).contains(due.id()).doesNotContain(later.id());
     }
+
+    @Test
+    void articlesCreatedAtOnceWithTheSameTitleGetDistinctSlugs() throws Exception {
+        int writers = 6;
+        var start = new java.util.concurrent.CountDownLatch(1);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(writers);
+        try {
+            var created = new ArrayList<java.util.concurrent.Future<ArticleDetails>>();
+            for (int i = 0; i < writers; i++) {
+                created.add(pool.submit(() -> {
+                    start.await();
+                    return KnowledgeFixtures.as("kb-racer", "AGENT", () -> articles.create(draft("同时创建的同名文章", "正文", "zh-CN")));
+                }));
+            }
+            start.countDown();
+            var slugs = new ArrayList<String>();
+            for (var f : created) {
+                slugs.add(f.get(60, java.util.concurrent.TimeUnit.SECONDS).slug());
+            }
+            String base = slugs.stream().min(java.util.Comparator.comparingInt(String::length)).orElseThrow();
+            assertThat(slugs).containsExactlyInAnyOrder(base, base + "-2", base + "-3", base + "-4", base + "-5", base + "-6");
+        } finally {
+            pool.shutdownNow();
+        }
+    }
 }

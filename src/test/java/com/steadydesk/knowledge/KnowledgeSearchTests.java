@@ -3,6 +3,7 @@ package com.steadydesk.knowledge;
 import static com.steadydesk.knowledge.KnowledgeFixtures.published;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -14,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -128,6 +131,25 @@ class KnowledgeSearchTests {
             index.refreshNow();
             assertThat(index.searchPublic("仓库盘点", 5)).extracting(SearchHit::id).doesNotContain(String.valueOf(id));
         });
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"TEMP_AGENT", "AGENT", "SUPERVISOR", "ADMIN"})
+    void theStaffKnowledgeSearchShowsItsHitsToEveryRole(String role) throws Exception {
+        String html = mvc.perform(get("/knowledge").param("q", "退款").with(user("kb-" + role.toLowerCase()).roles(role)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(html).contains("/knowledge/articles/" + refund).contains("<mark>");
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {600, 5_000, 100_000})
+    void aVeryLongQuestionOnTheHelpCenterStillFindsItsArticle(int length) throws Exception {
+        String question = "您好，我申请退款以后款项一直没有到账，请问退款多久到账？".repeat(length / 25 + 1).substring(0, length);
+        String html = mvc.perform(get("/help/search").param("q", question)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(html).contains("/help/articles/st-refund-time");
+        String staff = mvc.perform(get("/knowledge").param("q", question).with(user("kb-long").roles("TEMP_AGENT")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(staff).contains("/knowledge/articles/" + refund);
     }
 
     private static long first(List<SearchHit> hits) {

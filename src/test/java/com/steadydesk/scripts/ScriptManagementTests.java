@@ -15,6 +15,7 @@ import com.steadydesk.scripts.ScriptManagement.Suggestion;
 import com.steadydesk.scripts.ScriptManagement.SuggestionRequest;
 import com.steadydesk.scripts.ScriptManagement.ScriptSummary;
 import com.steadydesk.search.SearchIndex;
+import com.steadydesk.search.internal.SearchGaps;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -38,6 +39,8 @@ class ScriptManagementTests {
     SearchIndex searchIndex;
     @Autowired
     AuditLog audit;
+    @Autowired
+    SearchGaps gaps;
     @Autowired
     ScriptsTestSupport.MovableClock clock;
 
@@ -232,6 +235,27 @@ class ScriptManagementTests {
         assertThat(as(AGENT, Role.TEMP_AGENT, () -> scripts.search("退款进度", null, 10))).extracting(ScriptSummary::id).contains(id);
         assertThat(as(AGENT, Role.TEMP_AGENT, () -> scripts.search("locker", new LibraryFilter(category("refund"), null, null, null), 10)))
                 .extracting(ScriptSummary::id).doesNotContain(en);
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(ints = {600, 5_000, 100_000})
+    void aVeryLongCustomerMessageStillFindsAndSuggestsScripts(int length) {
+        ScriptId id = approved(draft("屏幕碎裂退款说明" + length, "refund", "zh-CN", "您好，手机屏幕碎裂的订单可以申请退款，审核通过后款项3-5个工作日内原路退回。"));
+        String message = "您好，我上周买的手机屏幕碎裂了，申请退款以后一直没有到账，物流信息也好几天不更新，请尽快帮我处理！".repeat(length / 40 + 1)
+                .substring(0, length);
+        assertThat(as(AGENT, Role.TEMP_AGENT, () -> scripts.search(message, null, 10))).extracting(ScriptSummary::id).contains(id);
+        assertThat(as(AGENT, Role.TEMP_AGENT, () -> scripts.searchApproved(message, 10))).extracting(ScriptSummary::id).contains(id);
+        assertThat(suggest(message, false)).extracting(Suggestion::id).contains(id);
+    }
+
+    @Test
+    void aSearchAnsweredByPinyinIsNotLoggedAsAQuestionWithoutAnswer() {
+        ScriptId id = approved(draft("夜间快递改址", "order-status", "zh-CN", "您好，夜间提交的改址申请会在次日早上处理。"));
+        assertThat(as(AGENT, Role.TEMP_AGENT, () -> scripts.search("yjkdgz", null, 10))).extracting(ScriptSummary::id).contains(id);
+        assertThat(as(AGENT, Role.TEMP_AGENT, () -> scripts.search("qxzwzz", null, 10))).isEmpty();
+        gaps.flush();
+        assertThat(gaps.open(SearchGaps.Order.NEWEST, null, 200).rows()).extracting(SearchGaps.Gap::query)
+                .contains("qxzwzz").doesNotContain("yjkdgz");
     }
 
     @Test

@@ -73,11 +73,22 @@ public class HelpCenterArticles {
         jdbc.sql("update kb_articles set view_count = view_count + 1 where id = ?").param(id).update();
     }
 
-    /** Counts a "was this helpful?" answer; a plain counter, on purpose without any visitor tracking. */
+    /**
+     * Counts a "was this helpful?" answer once per visitor (a random cookie id) and address hash; answers whether it
+     * counted. A second vote by either is ignored, so reloading or clearing cookies cannot stuff the count.
+     */
     @Transactional
-    public void recordFeedback(long id, boolean helpful) {
+    public boolean recordFeedback(long id, boolean helpful, String visitorId, String addressHash, Instant at) {
+        int added = jdbc.sql("""
+                insert into kb_article_votes (article_id, visitor_id, ip_hash, helpful, voted_at) values (?, ?, ?, ?, ?)
+                on conflict do nothing
+                """).params(id, visitorId, addressHash, helpful, java.sql.Timestamp.from(at)).update();
+        if (added == 0) {
+            return false;
+        }
         jdbc.sql(helpful ? "update kb_articles set helpful_yes = helpful_yes + 1 where id = ?"
                 : "update kb_articles set helpful_no = helpful_no + 1 where id = ?").param(id).update();
+        return true;
     }
 
     private static PublicArticle map(ResultSet rs, int row) throws SQLException {

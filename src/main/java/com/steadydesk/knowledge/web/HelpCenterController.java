@@ -10,7 +10,16 @@ import com.steadydesk.knowledge.internal.MarkdownRenderer;
 import com.steadydesk.platform.NotFoundException;
 import com.steadydesk.search.SearchHit;
 import com.steadydesk.search.SearchIndex;
+import com.steadydesk.knowledge.internal.HelpCenterVisitors;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseCookie;
+import org.springframework.web.bind.annotation.CookieValue;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -35,20 +44,27 @@ class HelpCenterController {
     static final String CACHE_PUBLIC = "public, max-age=60";
     /** The article page carries the visitor's CSRF token in its feedback form, so only the browser may keep it. */
     static final String CACHE_PRIVATE = "private, max-age=60";
+    /** A random id that makes one browser one voter; nothing else is kept about it. */
+    static final String VISITOR_COOKIE = "help-visitor";
+    private static final Pattern VISITOR_ID = Pattern.compile("[0-9a-f-]{36}");
 
     private final HelpCenterArticles articles;
     private final CategoryManagement categories;
     private final HelpCenterNotices notices;
     private final MarkdownRenderer markdown;
     private final SearchIndex search;
+    private final HelpCenterVisitors visitors;
+    private final Clock clock;
 
     HelpCenterController(HelpCenterArticles articles, CategoryManagement categories, HelpCenterNotices notices,
-            MarkdownRenderer markdown, SearchIndex search) {
+            MarkdownRenderer markdown, SearchIndex search, HelpCenterVisitors visitors, Clock clock) {
         this.articles = articles;
         this.categories = categories;
         this.notices = notices;
         this.markdown = markdown;
         this.search = search;
+        this.visitors = visitors;
+        this.clock = clock;
     }
 
     @GetMapping
@@ -103,18 +119,32 @@ class HelpCenterController {
     }
 
     @PostMapping("/articles/{slug}/feedback")
-    String feedback(@PathVariable String slug, @RequestParam boolean helpful) {
+    String feedback(@PathVariable String slug, @RequestParam boolean helpful,
+            @CookieValue(name = VISITOR_COOKIE, required = false) String visitor, HttpServletRequest request, HttpServletResponse response) {
         PublicArticle article = articles.bySlug(slug).orElseThrow(() -> new NotFoundException("article", slug));
-        articles.recordFeedback(article.id(), helpful);
+        if (visitor == null || !VISITOR_ID.matcher(visitor).matches()) {
+            visitor = UUID.randomUUID().toString();
+            response.addHeader(HttpHeaders.SET_COOKIE, ResponseCookie.from(VISITOR_COOKIE, visitor).path("/help").httpOnly(true)
+                    .secure(request.isSecure()).sameSite("Lax").maxAge(Duration.ofDays(365)).build().toString());
+        }
+        String address = visitors.addressHash(request.getRemoteAddr());
+        // over the hour's allowance the vote is quietly not counted: the visitor sees the same thanks either way
+        if (visitors.allow(HelpCenterVisitors.Action.VOTE, address)) {
+            articles.recordFeedback(article.id(), helpful, visitor, address, clock.instant());
+        }
         return "redirect:/help/articles/" + slug + "?thanks=1";
     }
 
     @GetMapping("/search")
-    String search(@RequestParam(required = false) String q, Locale locale, Model model, HttpServletResponse response) {
+    String search(@RequestParam(required = false) String q, Locale locale, Model model, HttpServletRequest request,
+            HttpServletResponse response) {
         model.addAttribute("q", q);
         model.addAttribute("language", ArticleLanguage.of(locale));
         if (q != null && !q.isBlank()) {
-            List<SearchHit> hits = search.searchPublic(q.strip(), 20);
+            // an unanswered question goes to the gap list only within the visitor's hourly allowance, so one script
+            // cannot fill the list; the visitor gets the same results either way
+            boolean logGap = visitors.allow(HelpCenterVisitors.Action.GAP_LOG, visitors.addressHash(request.getRemoteAddr()));
+            List<SearchHit> hits = search.searchPublic(q.strip(), 20, logGap);
             // The index is trusted for ranking only: what is shown must be public in the database right now.
             Map<Long, PublicArticle> visible = articles.publicByIds(hits.stream().map(h -> Long.parseLong(h.id())).toList());
             model.addAttribute("results", hits.stream().filter(h -> visible.containsKey(Long.parseLong(h.id())))

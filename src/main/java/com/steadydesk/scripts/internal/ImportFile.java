@@ -2,6 +2,7 @@ package com.steadydesk.scripts.internal;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -10,6 +11,9 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.Row;
@@ -22,6 +26,9 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
  * GBK when the bytes are not UTF-8 — what Excel on a Chinese Windows writes).
  */
 public final class ImportFile {
+
+    /** Excel's dialect: trailing text after a closing quote kept, an unclosed quote at the end read to the end. */
+    private static final CSVFormat CSV = CSVFormat.RFC4180.builder().setTrailingData(true).setLenientEof(true).build();
 
     private ImportFile() {
     }
@@ -44,46 +51,20 @@ public final class ImportFile {
         }
     }
 
+    /**
+     * RFC 4180 through Commons CSV: a quote opens a quoted cell only at the cell's start, so a bare inch mark inside a
+     * cell ({@code 屏幕 6.1" 碎了}) is text, not the start of a cell that swallows the rest of the file.
+     */
     static List<List<String>> csv(String text) {
-        var rows = new ArrayList<List<String>>();
-        var row = new ArrayList<String>();
-        var cell = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (quoted) {
-                if (c == '"') {
-                    if (i + 1 < text.length() && text.charAt(i + 1) == '"') {
-                        cell.append('"');
-                        i++;
-                    } else {
-                        quoted = false;
-                    }
-                } else {
-                    cell.append(c);
-                }
-            } else if (c == '"') {
-                quoted = true;
-            } else if (c == ',') {
-                row.add(cell.toString());
-                cell.setLength(0);
-            } else if (c == '\n' || c == '\r') {
-                if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
-                    i++;
-                }
-                row.add(cell.toString());
-                cell.setLength(0);
-                rows.add(row);
-                row = new ArrayList<>();
-            } else {
-                cell.append(c);
+        try (CSVParser parser = CSV.parse(new StringReader(text))) {
+            var rows = new ArrayList<List<String>>();
+            for (CSVRecord record : parser) {
+                rows.add(record.toList());
             }
+            return rows;
+        } catch (IOException | UncheckedIOException | IllegalStateException e) {
+            throw new IllegalArgumentException("not a readable CSV file: " + e.getMessage(), e);
         }
-        if (cell.length() > 0 || !row.isEmpty()) {
-            row.add(cell.toString());
-            rows.add(row);
-        }
-        return rows;
     }
 
     private static List<List<String>> xlsx(byte[] content) {

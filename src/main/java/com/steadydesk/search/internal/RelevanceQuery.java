@@ -1,6 +1,9 @@
 package com.steadydesk.search.internal;
 
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -15,7 +18,12 @@ import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.search.FuzzyQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.QueryVisitor;
+import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.util.QueryBuilder;
@@ -30,7 +38,8 @@ import org.apache.lucene.util.QueryBuilder;
  * <li>fuzzy English terms (1 edit from 4 letters, 2 from 8) for typos, never for Chinese;</li>
  * <li>synonym alternatives, each treated like a strict query of its own, slightly lower.</li>
  * </ul>
- * {@link Built#goodMatch()} is the part a result must match to count as an answer (gap logging).
+ * {@link Built#goodMatch()} is the part a result must match to count as an answer (gap logging). A text too long for all
+ * that (more clauses than Lucene takes) is searched by its key terms instead, in this one place for every caller.
  */
 public final class RelevanceQuery {
 
@@ -43,16 +52,24 @@ public final class RelevanceQuery {
     private static final Pattern QUOTED = Pattern.compile("[\"“”「『]([^\"“”「」『』]+)[\"“”」』]");
     private static final Pattern LATIN_WORD = Pattern.compile("[A-Za-z]+");
     private static final Pattern CJK = Pattern.compile("[\\p{IsHan}\\p{IsHiragana}\\p{IsKatakana}\\p{IsHangul}]");
+    /** Longer texts are searched by their key terms ({@link #keyTerms}). */
     private static final int MAX_QUERY_CHARS = 200;
+    /** Leaf clauses a query may have once rewritten: Lucene refuses more than its maximum; some room for the caller's filters. */
+    static final int CLAUSE_BUDGET = IndexSearcher.getMaxClauseCount() - 24;
+    private static final int FUZZY_EXPANSIONS = 50;
+    private static final int MAX_KEY_TERMS = 12;
+    private static final int KEY_TERMS_FROM_CHARS = 2_000;
 
     /** The scoring query, and what counts as a good match for the gap log. */
     public record Built(Query scoring, Query goodMatch, Query typoMatch, boolean empty, boolean hasCjk, boolean hasLatin) {
     }
 
     private final QueryBuilder builder;
+    private final Analyzer analyzer;
 
     public RelevanceQuery(Analyzer analyzer) {
         this.builder = new QueryBuilder(analyzer);
+        this.analyzer = analyzer;
     }
 
     public Built build(String rawText, SynonymGroups synonyms) {
@@ -65,9 +82,16 @@ public final class RelevanceQuery {
      */
     public Built build(String rawText, SynonymGroups synonyms, IndexReader reader) {
         String text = rawText == null ? "" : rawText.strip();
-        if (text.length() > MAX_QUERY_CHARS) {
-            text = text.substring(0, MAX_QUERY_CHARS);
+        if (text.length() <= MAX_QUERY_CHARS) {
+            Built full = buildFull(text, synonyms, reader);
+            if (clauses(full.scoring()) <= CLAUSE_BUDGET) {
+                return full;
+            }
         }
+        return keyTerms(text, reader);
+    }
+
+    private Built buildFull(String text, SynonymGroups synonyms, IndexReader reader) {
         List<String> quoted = new ArrayList<>();
         Matcher m = QUOTED.matcher(text);
         while (m.find()) {
@@ -102,6 +126,94 @@ public final class RelevanceQuery {
             }
         }
         return new Built(withPhrases.build(), goodWithPhrases.build(), null, false, hasCjk, hasLatin);
+    }
+
+    /**
+     * A long text (a whole customer message pasted into a search box, say) as its most informative words: every word of
+     * it as a required term in every field and analysis, with fuzzy alternatives, makes more clauses than Lucene takes
+     * (TooManyNestedClauses) and finds nothing anyway, since no article holds every word of a long message. Its
+     * smartcn words (from the beginning of the text), rarest in the index first, each in any field; a result
+     * matching two of them (one, if only one is known) counts as an answer.
+     */
+    private Built keyTerms(String text, IndexReader reader) {
+        String head = text.length() > KEY_TERMS_FROM_CHARS ? text.substring(0, KEY_TERMS_FROM_CHARS) : text;
+        List<String> words = new ArrayList<>(new LinkedHashSet<>(tokens("body" + TextAnalysis.WORDS, head)));
+        words.removeIf(word -> word.length() < 2);
+        if (reader != null) {
+            Map<String, Integer> frequency = new HashMap<>();
+            for (String word : words) {
+                frequency.put(word, documentFrequency(reader, word));
+            }
+            words.removeIf(word -> frequency.get(word) == 0);
+            words.sort(Comparator.comparingInt(frequency::get));
+        }
+        List<String> kept = words.subList(0, Math.min(words.size(), MAX_KEY_TERMS));
+        BooleanQuery.Builder scoring = new BooleanQuery.Builder();
+        for (String word : kept) {
+            List<Query> inFields = new ArrayList<>();
+            for (String group : TextAnalysis.GROUPS) {
+                inFields.add(new BoostQuery(new TermQuery(new Term(group + TextAnalysis.WORDS, word)), GROUP_BOOST.get(group)));
+            }
+            scoring.add(new DisjunctionMaxQuery(inFields, 0.1f), Occur.SHOULD);
+        }
+        BooleanQuery scoringQuery = scoring.build();
+        BooleanQuery.Builder good = new BooleanQuery.Builder().setMinimumNumberShouldMatch(Math.min(2, kept.size()));
+        scoringQuery.clauses().forEach(good::add);
+        return new Built(scoringQuery, good.build(), null, kept.isEmpty(), CJK.matcher(head).find(), LATIN_WORD.matcher(head).find());
+    }
+
+    private List<String> tokens(String field, String text) {
+        List<String> out = new ArrayList<>();
+        try (TokenStream stream = analyzer.tokenStream(field, text)) {
+            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+            stream.reset();
+            while (stream.incrementToken()) {
+                out.add(term.toString());
+            }
+            stream.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out;
+    }
+
+    private static int documentFrequency(IndexReader reader, String word) {
+        try {
+            int documents = 0;
+            for (String group : TextAnalysis.GROUPS) {
+                documents += reader.docFreq(new Term(group + TextAnalysis.WORDS, word));
+            }
+            return documents;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Leaf clauses the query will have once rewritten; a fuzzy term counts as all the terms it may expand to. */
+    static int clauses(Query query) {
+        int[] count = {0};
+        query.visit(new QueryVisitor() {
+            @Override
+            public void consumeTerms(Query q, Term... terms) {
+                count[0] += terms.length;
+            }
+
+            @Override
+            public void consumeTermsMatching(Query q, String field, java.util.function.Supplier<org.apache.lucene.util.automaton.ByteRunAutomaton> automaton) {
+                count[0] += FUZZY_EXPANSIONS;
+            }
+
+            @Override
+            public void visitLeaf(Query q) {
+                count[0]++;
+            }
+
+            @Override
+            public QueryVisitor getSubVisitor(Occur occur, Query parent) {
+                return this;
+            }
+        });
+        return count[0];
     }
 
     private void addStrict(BooleanQuery.Builder scoring, BooleanQuery.Builder good, String text, float factor, List<String> analyses) {
@@ -173,9 +285,9 @@ public final class RelevanceQuery {
             List<Query> alternatives = new ArrayList<>();
             for (String group : List.of("title", "body")) {
                 String field = group + TextAnalysis.ENGLISH;
-                alternatives.add(new org.apache.lucene.search.TermQuery(new Term(field, stem)));
+                alternatives.add(new TermQuery(new Term(field, stem)));
                 if (edits > 0) {
-                    FuzzyQuery fuzzy = new FuzzyQuery(new Term(field, stem), edits, 1, 50, true);
+                    FuzzyQuery fuzzy = new FuzzyQuery(new Term(field, stem), edits, 1, FUZZY_EXPANSIONS, true);
                     scoring.add(new BoostQuery(fuzzy, GROUP_BOOST.get(group) * FUZZY), Occur.SHOULD);
                     alternatives.add(fuzzy);
                 }

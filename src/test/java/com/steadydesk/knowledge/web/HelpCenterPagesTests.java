@@ -14,7 +14,9 @@ import com.steadydesk.knowledge.ArticleManagement;
 import com.steadydesk.knowledge.CategoryManagement;
 import com.steadydesk.knowledge.CategoryManagement.CategoryForm;
 import com.steadydesk.knowledge.Visibility;
+import com.steadydesk.search.internal.SearchGaps;
 import java.util.List;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import com.steadydesk.knowledge.KnowledgeFixtures;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -33,6 +35,8 @@ class HelpCenterPagesTests {
     ArticleManagement articles;
     @Autowired
     CategoryManagement categories;
+    @Autowired
+    SearchGaps gaps;
 
     @Test
     void visitorsBrowseCategoriesInTheirLanguageFirst() throws Exception {
@@ -70,7 +74,7 @@ class HelpCenterPagesTests {
         long id = published(articles, "hc-helpful", "有用吗", "正文", "zh-CN", Visibility.PUBLIC);
         mvc.perform(post("/help/articles/hc-helpful/feedback").with(csrf()).param("helpful", "true"))
                 .andExpect(redirectedUrl("/help/articles/hc-helpful?thanks=1"));
-        mvc.perform(post("/help/articles/hc-helpful/feedback").with(csrf()).param("helpful", "false"));
+        mvc.perform(post("/help/articles/hc-helpful/feedback").with(csrf()).with(from("10.0.0.2")).param("helpful", "false"));
         var details = as("root", "ADMIN", () -> articles.details(id));
         assertThat(details.helpfulYes()).isEqualTo(1);
         assertThat(details.helpfulNo()).isEqualTo(1);
@@ -81,5 +85,42 @@ class HelpCenterPagesTests {
     void theApiIsDocumented() throws Exception {
         assertThat(mvc.perform(get("/v3/api-docs")).andExpect(status().isOk()).andReturn().getResponse().getContentAsString())
                 .contains("/api/v1/articles/{id}/diff");
+    }
+
+    static RequestPostProcessor from(String address) {
+        return request -> {
+            request.setRemoteAddr(address);
+            return request;
+        };
+    }
+
+    @Test
+    void countsOneVotePerVisitorWhateverTheCookie() throws Exception {
+        long id = published(articles, "hc-stuffed", "刷票测试文章", "正文", "zh-CN", Visibility.PUBLIC);
+        var first = mvc.perform(post("/help/articles/hc-stuffed/feedback").with(csrf()).with(from("10.1.0.1")).param("helpful", "true"))
+                .andExpect(redirectedUrl("/help/articles/hc-stuffed?thanks=1")).andReturn().getResponse().getCookie(HelpCenterController.VISITOR_COOKIE);
+        assertThat(first).isNotNull();
+        assertThat(first.isHttpOnly()).isTrue();
+        // the same browser again, then the same address with a fresh cookie (cookies cleared): neither counts
+        mvc.perform(post("/help/articles/hc-stuffed/feedback").with(csrf()).with(from("10.1.0.1")).cookie(first).param("helpful", "true"));
+        mvc.perform(post("/help/articles/hc-stuffed/feedback").with(csrf()).with(from("10.1.0.1")).param("helpful", "true"));
+        // the same cookie from another address (a phone changing networks) does not count either
+        mvc.perform(post("/help/articles/hc-stuffed/feedback").with(csrf()).with(from("10.1.0.9")).cookie(first).param("helpful", "true"));
+        assertThat(as("root", "ADMIN", () -> articles.details(id)).helpfulYes()).isEqualTo(1);
+        // another visitor does
+        mvc.perform(post("/help/articles/hc-stuffed/feedback").with(csrf()).with(from("10.1.0.2")).param("helpful", "true"));
+        assertThat(as("root", "ADMIN", () -> articles.details(id)).helpfulYes()).isEqualTo(2);
+    }
+
+    @Test
+    void oneAddressCannotFillTheGapListBeyondItsHourlyAllowance() throws Exception {
+        for (int i = 0; i < 25; i++) {
+            mvc.perform(get("/help/search").param("q", "xqgapflood" + (char) ('a' + i)).with(from("10.2.0.1"))).andExpect(status().isOk());
+        }
+        mvc.perform(get("/help/search").param("q", "xqgapfloodz").with(from("10.2.0.2"))).andExpect(status().isOk());
+        gaps.flush();
+        var logged = gaps.open(SearchGaps.Order.NEWEST, null, 200).rows().stream().map(SearchGaps.Gap::query)
+                .filter(q -> q.startsWith("xqgapflood")).toList();
+        assertThat(logged).hasSize(21).contains("xqgapfloodz");
     }
 }

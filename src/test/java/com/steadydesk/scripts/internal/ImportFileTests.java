@@ -21,4 +21,11 @@ class ImportFileTests {
         byte[] gbk = "标题,正文\n退款进度,您好\n".getBytes(Charset.forName("GBK"));
         assertThat(ImportFile.rows("gbk.csv", gbk)).containsExactly(List.of("标题", "正文"), List.of("退款进度", "您好"));
     }
+
+    @Test
+    void aBareQuoteInsideACellIsTextAndDoesNotSwallowTheFollowingRows() {
+        byte[] bytes = "title,category,body\n屏幕碎了,售后,屏幕 6.1\" 碎了，请问怎么保修\n退款进度,售后,您好\n".getBytes(StandardCharsets.UTF_8);
+        assertThat(ImportFile.rows("a.csv", bytes)).containsExactly(List.of("title", "category", "body"),
+                List.of("屏幕碎了", "售后", "屏幕 6.1\" 碎了，请问怎么保修"), List.of("退款进度", "售后", "您好"));
+    }
 }

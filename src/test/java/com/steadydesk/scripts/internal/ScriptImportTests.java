@@ -114,4 +114,17 @@ class ScriptImportTests {
                 .with(user("agent").roles("AGENT")).with(csrf())).andExpect(status().isForbidden());
         mvc.perform(get("/scripts/export.json").with(user("sup").roles("SUPERVISOR"))).andExpect(status().isOk());
     }
+
+    @Test
+    void aBareInchMarkInACellDoesNotSwallowTheRestOfTheFileAndThePreviewShowsEveryRowRead() throws Exception {
+        byte[] csv = ("title,category,language,body\n"
+                + "屏幕碎裂保修,refund,zh-CN,您好，屏幕 6.1\" 碎了可以申请保修，我们会尽快处理。\n"
+                + "物流查询说明,order-status,zh-CN,您好，您的订单已发出，请耐心等待。\n").getBytes(StandardCharsets.UTF_8);
+        String location = mvc.perform(multipart("/scripts/import").file(new MockMultipartFile("file", "inch.csv", "text/csv", csv))
+                        .with(user("sup").roles("SUPERVISOR")).with(csrf()))
+                .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+        mvc.perform(get(location).with(user("sup").roles("SUPERVISOR"))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("屏幕碎裂保修"))).andExpect(content().string(containsString("物流查询说明")))
+                .andExpect(content().string(containsString("2 行有效，0 行有错误")));
+    }
 }

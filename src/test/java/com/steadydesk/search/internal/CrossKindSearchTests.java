@@ -141,4 +141,38 @@ class CrossKindSearchTests {
         assertThat(search.search(new SearchQuery("发票抬头修改", Set.of(), Map.of(), false, 10)).answered()).isFalse();
         assertThat(search.search(new SearchQuery("退款", Set.of(), Map.of(), false, 10)).answered()).isTrue();
     }
+
+    /** A chatty customer message of about {@code length} characters: Chinese, some English words, spaces and punctuation. */
+    static String longMessage(int length) {
+        String sentence = "您好，我上周在你们店买的 iPhone 手机屏幕碎了，申请退款以后一直没有到账，物流信息也好几天不更新，请尽快帮我处理一下退款进度！";
+        var text = new StringBuilder();
+        while (text.length() < length) {
+            text.append(sentence).append(text.length() % 3 == 0 ? " " : "");
+        }
+        return text.substring(0, length);
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(ints = {600, 5_000, 100_000})
+    void aVeryLongQueryIsSearchedByItsBeginningOnEveryPath(int length) {
+        String text = longMessage(length);
+        // English: every word not in the index gets fuzzy alternatives, each of which expands to many terms
+        String english = ("Hello, I ordered an iphone last week and the screen arrived cracked. I asked for a refund but the money "
+                + "never arrived and the tracking has not updated for days, pleese chekc my refnud ").repeat(length / 150 + 1).substring(0, length);
+        assertThat(search.search(new SearchQuery(english, Set.of("article"), Map.of(), true, 10)).hits()).isNotEmpty();
+        assertThat(search.search(new SearchQuery(english, Set.of("article"), Map.of(), false, 10), false).hits()).isNotEmpty();
+        // the help center's search (public, with snippets and the gap check) and the staff search of one kind
+        assertThat(search.search(new SearchQuery(text, Set.of("article"), Map.of(), true, 10)).hits()).isNotEmpty();
+        assertThat(search.search(new SearchQuery(text, Set.of(), Map.of(), false, 10)).hits()).isNotEmpty();
+        // the reply suggestions rank without snippets
+        assertThat(search.search(new SearchQuery(text, Set.of("article"), Map.of(), false, 10), false).hits()).isNotEmpty();
+        // nothing but CJK and no spaces at all: the worst case for the number of clauses
+        String han = text.replaceAll("[^\\p{IsHan}]", "");
+        assertThat(search.search(new SearchQuery(han, Set.of(), Map.of(), true, 10)).hits()).isNotEmpty();
+        // within what Lucene takes (else TooManyNestedClauses, a 500), even on an index where every word is fuzzy
+        var relevance = new RelevanceQuery(indexes.analyzer());
+        for (String query : List.of(text, han, english)) {
+            assertThat(RelevanceQuery.clauses(relevance.build(query, SynonymGroups.NONE, null).scoring())).isLessThanOrEqualTo(RelevanceQuery.CLAUSE_BUDGET);
+        }
+    }
 }
