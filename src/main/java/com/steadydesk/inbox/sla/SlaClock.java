@@ -3,6 +3,8 @@ package com.steadydesk.inbox.sla;
 import com.steadydesk.inbox.TicketStatus;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.stream.Stream;
 
 /**
@@ -18,8 +20,21 @@ import java.util.stream.Stream;
  * </ul>
  *
  * @param startedAt when the clock started (ticket opened)
+ * @param pauses    the spells in which no target ran (pending, solved), oldest first; the last may still last. They
+ *                  are wall-clock times, so a changed calendar or policy recounts the business time used from
+ *                  {@code startedAt} on the new calendar (see {@link #recalculated}) instead of trusting due times
+ *                  that the old calendar computed.
  */
-record SlaClock(Long policyId, int atRiskPercent, Instant startedAt, Target firstResponse, Target resolution) {
+record SlaClock(Long policyId, int atRiskPercent, Instant startedAt, Target firstResponse, Target resolution,
+        List<Pause> pauses) {
+
+    SlaClock {
+        pauses = List.copyOf(pauses);
+    }
+
+    SlaClock(Long policyId, int atRiskPercent, Instant startedAt, Target firstResponse, Target resolution) {
+        this(policyId, atRiskPercent, startedAt, firstResponse, resolution, List.of());
+    }
 
     /** Starts the targets of the policy now; a ticket that opens outside NEW/OPEN/ON_HOLD starts held. */
     static SlaClock start(SlaPolicy policy, BusinessCalendar calendar, Instant now, TicketStatus status) {
@@ -55,25 +70,94 @@ record SlaClock(Long policyId, int atRiskPercent, Instant startedAt, Target firs
             fr = fr == null ? null : fr.hold(now, calendar);
             res = res == null ? null : res.hold(now, calendar);
         }
-        return new SlaClock(policyId, atRiskPercent, startedAt, fr, res);
+        return new SlaClock(policyId, atRiskPercent, startedAt, fr, res, pausesAfter(from, to, now));
+    }
+
+    /** A spell without running targets starts when the ticket leaves the running statuses and ends when it comes back. */
+    private List<Pause> pausesAfter(TicketStatus from, TicketStatus to, Instant now) {
+        boolean pausedNow = !pauses.isEmpty() && pauses.get(pauses.size() - 1).ongoing();
+        List<Pause> next = new ArrayList<>(pauses);
+        if (!runs(to) && to != TicketStatus.CLOSED && !pausedNow) {
+            next.add(new Pause(now, null));
+        } else if (runs(to) && pausedNow) {
+            next.set(next.size() - 1, new Pause(next.get(next.size() - 1).from(), now));
+        }
+        return next;
     }
 
     /** Marks running targets whose due time has come as breached. */
     SlaClock overdue(Instant now) {
         return new SlaClock(policyId, atRiskPercent, startedAt,
                 firstResponse == null ? null : firstResponse.overdue(now),
-                resolution == null ? null : resolution.overdue(now));
+                resolution == null ? null : resolution.overdue(now), pauses);
     }
 
     /**
-     * The same ticket under another (or an edited) policy or calendar: the business time already used is kept and
-     * the new target applies to it; a target the old policy did not have counts from the start (pauses ignored).
+     * The same ticket under another (or an edited) policy or calendar. A target still open is recounted from the
+     * start: the business time used is the open time since {@code startedAt} on the new calendar less the pauses, so
+     * its due time is where that reaches the new target. Nothing of the old calendar's due times survives, which is
+     * why adding a holiday and removing it again gives every due time back, and a holiday ahead only moves due times
+     * later. Breach flags of open targets follow the new due times (the caller withdraws breaches that no longer
+     * hold); ended targets keep what they had.
      */
     SlaClock recalculated(SlaPolicy policy, BusinessCalendar calendar, Instant now) {
-        boolean held = held();
         return new SlaClock(policy.id(), policy.atRiskPercent(), startedAt,
-                Target.recalculated(firstResponse, policy.firstResponseTarget(), policy.atRiskPercent(), calendar, startedAt, now, held),
-                Target.recalculated(resolution, policy.resolutionTarget(), policy.atRiskPercent(), calendar, startedAt, now, held));
+                recounted(firstResponse, policy.firstResponseTarget(), policy.atRiskPercent(), calendar, now),
+                recounted(resolution, policy.resolutionTarget(), policy.atRiskPercent(), calendar, now), pauses);
+    }
+
+    private Target recounted(Target old, Duration newTarget, int percent, BusinessCalendar calendar, Instant now) {
+        if (newTarget == null) {
+            return null;
+        }
+        if (old != null && old.done()) {
+            return new Target(newTarget, old.dueAt, old.atRiskAt, null, old.doneAt, old.breached, old.used);
+        }
+        List<Pause> finished = pauses.stream().filter(p -> !p.ongoing()).toList();
+        // while paused, the due time shown is the one the target had when the pause began
+        Instant dueAt = reached(calendar, finished, newTarget);
+        Instant atRiskAt = reached(calendar, finished, Target.untilAtRisk(newTarget, percent));
+        if (pausedNow()) {
+            Duration used = usedBy(calendar, now);
+            Duration left = newTarget.minus(used);
+            boolean late = left.isNegative() || left.isZero();
+            return new Target(newTarget, dueAt, atRiskAt, late ? Duration.ZERO : left, null, late, used);
+        }
+        return new Target(newTarget, dueAt, atRiskAt, null, null, !now.isBefore(dueAt), null);
+    }
+
+    private boolean pausedNow() {
+        return !pauses.isEmpty() && pauses.get(pauses.size() - 1).ongoing();
+    }
+
+    /** Business time counted from the start until {@code at}, pauses left out. */
+    Duration usedBy(BusinessCalendar calendar, Instant at) {
+        Duration used = calendar.elapsed(startedAt, at);
+        for (Pause p : pauses) {
+            Instant from = p.from().isBefore(startedAt) ? startedAt : p.from();
+            Instant until = p.ongoing() || p.until().isAfter(at) ? at : p.until();
+            used = used.minus(calendar.elapsed(from, until));
+        }
+        return used;
+    }
+
+    /** The instant at which {@code amount} of business time has been counted from the start, the given pauses left out. */
+    private Instant reached(BusinessCalendar calendar, List<Pause> finished, Duration amount) {
+        Instant from = startedAt;
+        Duration left = amount;
+        for (Pause p : finished) {
+            if (!p.until().isAfter(from)) {
+                continue;
+            }
+            Instant segmentEnd = p.from().isAfter(from) ? p.from() : from;
+            Duration available = calendar.elapsed(from, segmentEnd);
+            if (available.compareTo(left) >= 0) {
+                return calendar.add(from, left);
+            }
+            left = left.minus(available);
+            from = p.until();
+        }
+        return calendar.add(from, left);
     }
 
     SlaState state(Instant now) {
@@ -113,7 +197,37 @@ record SlaClock(Long policyId, int atRiskPercent, Instant startedAt, Target firs
     }
 
     private SlaClock withFirstResponse(Target fr) {
-        return new SlaClock(policyId, atRiskPercent, startedAt, fr, resolution);
+        return new SlaClock(policyId, atRiskPercent, startedAt, fr, resolution, pauses);
+    }
+
+    /** A spell without running targets, {@code [from, until)}; {@code until} null while it lasts. */
+    record Pause(Instant from, Instant until) {
+
+        boolean ongoing() {
+            return until == null;
+        }
+
+        /** "from/until" in ISO-8601, until empty while it lasts: the form stored in {@code sla_clocks.pauses}. */
+        @Override
+        public String toString() {
+            return from + "/" + (until == null ? "" : until);
+        }
+
+        static List<Pause> parseAll(String text) {
+            List<Pause> list = new ArrayList<>();
+            if (text == null || text.isBlank()) {
+                return list;
+            }
+            for (String one : text.split(";")) {
+                String[] ends = one.split("/", -1);
+                list.add(new Pause(Instant.parse(ends[0]), ends[1].isEmpty() ? null : Instant.parse(ends[1])));
+            }
+            return list;
+        }
+
+        static String formatAll(List<Pause> pauses) {
+            return pauses.isEmpty() ? null : String.join(";", pauses.stream().map(Pause::toString).toList());
+        }
     }
 
     private Stream<Target> targets() {
@@ -201,40 +315,6 @@ record SlaClock(Long policyId, int atRiskPercent, Instant startedAt, Target firs
         Target overdue(Instant now) {
             return running() && !breached && !now.isBefore(dueAt)
                     ? new Target(target, dueAt, atRiskAt, null, null, true, null) : this;
-        }
-
-        /** @param clockHeld the ticket is pending or solved: a target the old policy did not have starts held too */
-        static Target recalculated(Target old, Duration newTarget, int atRiskPercent, BusinessCalendar calendar,
-                Instant startedAt, Instant now, boolean clockHeld) {
-            if (newTarget == null) {
-                return null;
-            }
-            if (old != null && old.done()) {
-                return new Target(newTarget, old.dueAt, old.atRiskAt, null, old.doneAt, old.breached, old.used);
-            }
-            Duration used;
-            if (old == null) {
-                used = calendar.elapsed(startedAt, now);
-            } else {
-                Duration left = old.held() ? old.remaining : calendar.elapsed(now, old.dueAt);
-                used = old.target.minus(left);
-                used = used.isNegative() ? Duration.ZERO : used;
-            }
-            Duration left = newTarget.minus(used);
-            left = left.isNegative() ? Duration.ZERO : left;
-            boolean breached = old != null && old.breached;
-            if (old != null && old.held()) {
-                return new Target(newTarget, old.dueAt, old.atRiskAt, left, null, breached, old.used != null ? old.used : used);
-            }
-            if (old == null && clockHeld) {
-                return new Target(newTarget, now, now, left, null, false, used);
-            }
-            if (left.isZero()) {
-                // the new target was already used up: due now, the next scan records the breach
-                Instant due = breached ? old.dueAt : now;
-                return new Target(newTarget, due, old != null && old.atRiskAt.isBefore(now) ? old.atRiskAt : now, null, null, breached, null);
-            }
-            return running(newTarget, left, atRiskPercent, calendar, now, old == null ? now : old.atRiskAt, breached);
         }
 
         private static Target running(Duration target, Duration left, int atRiskPercent, BusinessCalendar calendar,

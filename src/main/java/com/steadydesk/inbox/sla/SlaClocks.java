@@ -67,9 +67,9 @@ class SlaClocks {
     private static final String UPSERT_CLOCK = """
             insert into sla_clocks (ticket_id, policy_id, at_risk_percent, started_at,
                 fr_target_seconds, fr_due_at, fr_at_risk_at, fr_remaining_ms, fr_done_at, fr_used_ms,
-                res_target_seconds, res_due_at, res_at_risk_at, res_remaining_ms, res_done_at, res_used_ms, next_check_at)
+                res_target_seconds, res_due_at, res_at_risk_at, res_remaining_ms, res_done_at, res_used_ms, next_check_at, pauses)
             values (:id, :policy, :pct, :started, :fr_target, :fr_due, :fr_risk, :fr_remaining, :fr_done, :fr_used,
-                :res_target, :res_due, :res_risk, :res_remaining, :res_done, :res_used, :check)
+                :res_target, :res_due, :res_risk, :res_remaining, :res_done, :res_used, :check, :pauses)
             on conflict (ticket_id) do update set policy_id = excluded.policy_id, at_risk_percent = excluded.at_risk_percent,
                 started_at = excluded.started_at,
                 fr_target_seconds = excluded.fr_target_seconds, fr_due_at = excluded.fr_due_at,
@@ -77,7 +77,7 @@ class SlaClocks {
                 fr_used_ms = excluded.fr_used_ms, res_used_ms = excluded.res_used_ms,
                 res_target_seconds = excluded.res_target_seconds, res_due_at = excluded.res_due_at,
                 res_at_risk_at = excluded.res_at_risk_at, res_remaining_ms = excluded.res_remaining_ms, res_done_at = excluded.res_done_at,
-                next_check_at = excluded.next_check_at""";
+                next_check_at = excluded.next_check_at, pauses = excluded.pauses""";
 
     void save(TicketId id, SlaClock clock, SlaState state, Instant nextCheckAt, Instant pausedSince) {
         jdbc.sql(UPSERT_CLOCK).params(clockParameters(id.value(), clock, nextCheckAt)).update();
@@ -117,6 +117,7 @@ class SlaClocks {
         put(p, "fr", clock.firstResponse());
         put(p, "res", clock.resolution());
         p.put("check", ts(nextCheckAt));
+        p.put("pauses", SlaClock.Pause.formatAll(clock.pauses()));
         return p;
     }
 
@@ -133,6 +134,11 @@ class SlaClocks {
     boolean recordBreach(TicketId id, SlaMetric metric, Instant dueAt, Instant now) {
         return jdbc.sql("insert into sla_breaches (ticket_id, metric, due_at, breached_at) values (?, ?, ?, ?) on conflict do nothing")
                 .params(id.value(), metric.name(), ts(dueAt), ts(now)).update() == 1;
+    }
+
+    /** Takes back a breach that a recalculation showed was none (e.g. counted on a holiday since removed). */
+    boolean withdrawBreach(TicketId id, SlaMetric metric) {
+        return jdbc.sql("delete from sla_breaches where ticket_id = ? and metric = ?").params(id.value(), metric.name()).update() == 1;
     }
 
     Set<SlaMetric> breaches(TicketId id) {
@@ -174,7 +180,7 @@ class SlaClocks {
         long policy = rs.getLong("policy_id");
         Long policyId = rs.wasNull() ? null : policy;
         return new SlaClock(policyId, rs.getInt("at_risk_percent"), instant(rs, "started_at"),
-                target(rs, "fr"), target(rs, "res"));
+                target(rs, "fr"), target(rs, "res"), SlaClock.Pause.parseAll(rs.getString("pauses")));
     }
 
     private static Target target(ResultSet rs, String prefix) throws SQLException {

@@ -165,6 +165,11 @@ class SlaEngine {
                     log.info("Ticket {} missed its {} target (due {})", id.value(), metric, dueAt);
                     events.publishEvent(new SlaBreached(id, metric.name(), dueAt));
                 }
+            } else if (!after.breached(metric) && before.breached(metric) && after.target(metric) != null
+                    && clocks.withdrawBreach(id, metric)) {
+                // only a recalculation gets here: the new calendar or policy moved the due time past now
+                log.info("Ticket {} is within its {} target again after a recalculation (due {})", id.value(), metric,
+                        after.target(metric).dueAt());
             }
         }
         TicketFacts facts = clocks.facts(id).orElseThrow();

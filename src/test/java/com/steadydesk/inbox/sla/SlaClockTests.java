@@ -7,8 +7,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.steadydesk.channels.Channel;
 import com.steadydesk.inbox.TicketStatus;
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Example;
@@ -189,6 +196,146 @@ class SlaClockTests {
         assertThat(clock.firstResponse().atRiskAt()).isBeforeOrEqualTo(clock.firstResponse().dueAt());
         assertThat(clock.state(clock.firstResponse().atRiskAt())).isEqualTo(SlaState.AT_RISK);
         assertThat(clock.nextCheckAt(start)).isAfterOrEqualTo(start);
+    }
+
+    @Example
+    void aHolidayDeclaredForTodayMovesTheDueTimesInsteadOfBreachingThem() {
+        // opened Monday 10:00, FR due 14:00, resolution Thursday 10:00 (27 h); at 11:00 Monday becomes a day off
+        SlaClock clock = SlaClock.start(EMAIL, officeHours(), T0, TicketStatus.NEW);
+        Instant now = shanghai("2026-11-30T11:00");
+        SlaClock onHoliday = clock.recalculated(EMAIL, officeHoursWithout(LocalDate.of(2026, 11, 30)), now).overdue(now);
+        assertThat(onHoliday.breached(SlaMetric.FIRST_RESPONSE)).isFalse();
+        assertThat(onHoliday.state(now)).isEqualTo(SlaState.OK);
+        assertThat(onHoliday.firstResponse().dueAt()).as("nothing counted on the holiday: Tuesday 09:00 + 4 h")
+                .isEqualTo(shanghai("2026-12-01T13:00"));
+        assertThat(onHoliday.resolution().dueAt()).isEqualTo(shanghai("2026-12-03T18:00"));
+        SlaClock restored = onHoliday.recalculated(EMAIL, officeHours(), now);
+        assertThat(restored.firstResponse().dueAt()).isEqualTo(shanghai("2026-11-30T14:00"));
+        assertThat(restored.resolution().dueAt()).isEqualTo(shanghai("2026-12-03T10:00"));
+    }
+
+    @Example
+    void aHolidayAheadMovesTheDueTimeLater() {
+        SlaClock clock = SlaClock.start(EMAIL, officeHours(), T0, TicketStatus.NEW);
+        SlaClock moved = clock.recalculated(EMAIL, officeHoursWithout(LocalDate.of(2026, 12, 1)), T0.plusSeconds(60));
+        assertThat(moved.firstResponse().dueAt()).isEqualTo(shanghai("2026-11-30T14:00"));
+        assertThat(moved.resolution().dueAt()).as("Tuesday off: a day later").isEqualTo(shanghai("2026-12-04T10:00"));
+    }
+
+    @Example
+    void aHolidayCountsWithoutThePendingTime() {
+        // pending Monday 11:00 to Tuesday 11:00 (9 business hours paused), 1 h used before; Wednesday declared off
+        SlaClock clock = SlaClock.start(EMAIL, officeHours(), T0, TicketStatus.NEW)
+                .statusChanged(TicketStatus.OPEN, TicketStatus.PENDING, officeHours(), shanghai("2026-11-30T11:00"))
+                .statusChanged(TicketStatus.PENDING, TicketStatus.OPEN, officeHours(), shanghai("2026-12-01T11:00"));
+        assertThat(clock.resolution().dueAt()).isEqualTo(shanghai("2026-12-04T10:00"));
+        SlaClock moved = clock.recalculated(EMAIL, officeHoursWithout(LocalDate.of(2026, 12, 2)), shanghai("2026-12-01T12:00"));
+        assertThat(moved.resolution().dueAt()).isEqualTo(shanghai("2026-12-07T10:00"));
+        assertThat(moved.firstResponse().dueAt()).as("1 h before the pause, 3 h after it").isEqualTo(shanghai("2026-12-01T14:00"));
+    }
+
+    @Example
+    void aMakeUpWorkdayBringsTheDueTimeForward() {
+        // opened Friday 27 Nov 17:00; Saturday 28 Nov made a working day (调休) with Monday's hours
+        SlaClock clock = SlaClock.start(EMAIL, officeHours(), shanghai("2026-11-27T17:00"), TicketStatus.NEW);
+        BusinessCalendar withSaturday = BusinessCalendar.of(BusinessCalendarTests.SHANGHAI, BusinessCalendarTests.weekdays("09:00-18:00"),
+                Set.of(), Map.of(LocalDate.of(2026, 11, 28), DayOfWeek.MONDAY));
+        SlaClock earlier = clock.recalculated(EMAIL, withSaturday, shanghai("2026-11-27T17:30"));
+        assertThat(earlier.firstResponse().dueAt()).isEqualTo(shanghai("2026-11-28T12:00"));
+    }
+
+    @Example
+    void aHolidayCountsInTheCalendarsOwnTimeZone() {
+        ZoneId newYork = ZoneId.of("America/New_York");
+        BusinessCalendar nyc = BusinessCalendar.of(newYork, BusinessCalendarTests.weekdays("09:00-18:00"), Set.of(), Map.of());
+        BusinessCalendar thanksgiving = BusinessCalendar.of(newYork, BusinessCalendarTests.weekdays("09:00-18:00"),
+                Set.of(LocalDate.of(2026, 11, 26)), Map.of());
+        Instant wednesday4pm = LocalDate.of(2026, 11, 25).atTime(16, 0).atZone(newYork).toInstant();
+        SlaClock clock = SlaClock.start(EMAIL, nyc, wednesday4pm, TicketStatus.NEW);
+        assertThat(clock.firstResponse().dueAt()).isEqualTo(LocalDate.of(2026, 11, 26).atTime(11, 0).atZone(newYork).toInstant());
+        SlaClock moved = clock.recalculated(EMAIL, thanksgiving, wednesday4pm.plusSeconds(60));
+        assertThat(moved.firstResponse().dueAt()).isEqualTo(LocalDate.of(2026, 11, 27).atTime(11, 0).atZone(newYork).toInstant());
+    }
+
+    @Example
+    void aBreachThatTheNewCalendarDoesNotConfirmIsTakenBack() {
+        SlaClock late = SlaClock.start(EMAIL, officeHours(), T0, TicketStatus.NEW).overdue(shanghai("2026-11-30T15:00"));
+        assertThat(late.breached(SlaMetric.FIRST_RESPONSE)).isTrue();
+        SlaClock recounted = late.recalculated(EMAIL, officeHoursWithout(LocalDate.of(2026, 11, 30)), shanghai("2026-11-30T15:00"));
+        assertThat(recounted.breached(SlaMetric.FIRST_RESPONSE)).isFalse();
+    }
+
+    @Property
+    void addingThenRemovingAHolidayRestoresEveryDueTime(@ForAll("specs") CalendarSpec spec, @ForAll("instants") Instant start,
+            @ForAll @LongRange(max = 400_000) long pauseAfter, @ForAll @LongRange(max = 400_000) long pauseFor,
+            @ForAll @LongRange(max = 600_000) long nowAfter, @ForAll boolean stillPending,
+            @ForAll @IntRange(min = -5, max = 30) int holidayOffsetDays) {
+        BusinessCalendar base = spec.calendar(Set.of());
+        Instant now = start.plusSeconds(pauseAfter + pauseFor + nowAfter);
+        SlaClock clock = withPause(base, start, pauseAfter, pauseFor, stillPending);
+        LocalDate holiday = now.atZone(spec.zone()).toLocalDate().plusDays(holidayOffsetDays);
+
+        SlaClock recounted = clock.recalculated(EMAIL, base, now);
+        SlaClock withHoliday = recounted.recalculated(EMAIL, spec.calendar(Set.of(holiday)), now);
+        SlaClock restored = withHoliday.recalculated(EMAIL, base, now);
+
+        for (SlaMetric metric : SlaMetric.values()) {
+            assertThat(recounted.target(metric).dueAt()).as("recounting on the same calendar changes nothing")
+                    .isEqualTo(clock.target(metric).dueAt());
+            assertThat(restored.target(metric)).isEqualTo(recounted.target(metric));
+            assertThat(withHoliday.target(metric).dueAt()).as("a day off never brings a due time forward")
+                    .isAfterOrEqualTo(recounted.target(metric).dueAt());
+        }
+    }
+
+    @Property
+    void aHolidayAheadMovesDueTimesLaterOrKeepsThem(@ForAll("specs") CalendarSpec spec, @ForAll("instants") Instant start,
+            @ForAll @LongRange(max = 400_000) long pauseAfter, @ForAll @LongRange(max = 400_000) long pauseFor,
+            @ForAll @IntRange(min = 1, max = 20) int daysAhead) {
+        BusinessCalendar base = spec.calendar(Set.of());
+        Instant now = start.plusSeconds(pauseAfter + pauseFor);
+        SlaClock clock = withPause(base, start, pauseAfter, pauseFor, false);
+        LocalDate holiday = now.atZone(spec.zone()).toLocalDate().plusDays(daysAhead);
+        SlaClock moved = clock.recalculated(EMAIL, spec.calendar(Set.of(holiday)), now).overdue(now);
+        for (SlaMetric metric : SlaMetric.values()) {
+            SlaClock.Target before = clock.overdue(now).target(metric);
+            SlaClock.Target after = moved.target(metric);
+            assertThat(after.dueAt()).isAfterOrEqualTo(before.dueAt());
+            assertThat(after.breached()).as("a day off ahead cannot cause a breach now").isEqualTo(before.breached());
+        }
+    }
+
+    /** Opened at {@code start}, pending for a while; still pending or open again. */
+    private static SlaClock withPause(BusinessCalendar calendar, Instant start, long pauseAfter, long pauseFor, boolean stillPending) {
+        Instant pausedAt = start.plusSeconds(pauseAfter);
+        SlaClock pending = SlaClock.start(EMAIL, calendar, start, TicketStatus.NEW)
+                .statusChanged(TicketStatus.OPEN, TicketStatus.PENDING, calendar, pausedAt);
+        return stillPending ? pending : pending.statusChanged(TicketStatus.PENDING, TicketStatus.OPEN, calendar, pausedAt.plusSeconds(pauseFor));
+    }
+
+    private static BusinessCalendar officeHoursWithout(LocalDate holiday) {
+        return BusinessCalendar.of(BusinessCalendarTests.SHANGHAI, BusinessCalendarTests.weekdays("09:00-18:00"), Set.of(holiday), Map.of());
+    }
+
+    /** A calendar that a holiday can be added to: Shanghai with lunch, National Day and a make-up Saturday, or New York. */
+    record CalendarSpec(ZoneId zone, String[] hours, Set<LocalDate> holidays, Map<LocalDate, DayOfWeek> workdays) {
+
+        BusinessCalendar calendar(Set<LocalDate> extra) {
+            Set<LocalDate> all = new HashSet<>(holidays);
+            all.addAll(extra);
+            return BusinessCalendar.of(zone, BusinessCalendarTests.weekdays(hours), all, workdays);
+        }
+    }
+
+    @Provide
+    Arbitrary<CalendarSpec> specs() {
+        return Arbitraries.of(
+                new CalendarSpec(BusinessCalendarTests.SHANGHAI, new String[] {"09:00-18:00"}, Set.of(), Map.of()),
+                new CalendarSpec(BusinessCalendarTests.SHANGHAI, new String[] {"09:00-12:00", "13:30-18:00"},
+                        Set.of(LocalDate.of(2026, 10, 1), LocalDate.of(2026, 10, 2), LocalDate.of(2026, 10, 5)),
+                        Map.of(LocalDate.of(2026, 10, 10), DayOfWeek.MONDAY, LocalDate.of(2026, 11, 28), DayOfWeek.FRIDAY)),
+                new CalendarSpec(ZoneId.of("America/New_York"), new String[] {"08:00-17:00"}, Set.of(LocalDate.of(2026, 11, 26)),
+                        Map.of()));
     }
 
     @Provide

@@ -2,6 +2,9 @@ package com.steadydesk.inbox.sla;
 
 import static com.steadydesk.inbox.sla.BusinessCalendarTests.shanghai;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.steadydesk.channels.Channel;
 import com.steadydesk.customers.CustomerId;
@@ -23,6 +26,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -31,6 +35,8 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.test.context.support.WithMockUser;
+import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -63,6 +69,8 @@ class SlaEngineTests {
     ApplicationEvents events;
     @Autowired
     TicketManagement tickets;
+    @Autowired
+    MockMvc mvc;
 
     @AfterEach
     void resetClock() {
@@ -237,6 +245,42 @@ class SlaEngineTests {
             policies.all().stream().filter(p -> p.channel() == null && p.priority() == null && p.vipTier() == null)
                     .forEach(p -> policies.setActive(p.id(), true));
         }
+    }
+
+    @Test
+    @WithMockUser(username = "lead", roles = "SUPERVISOR")
+    void addingAHolidayMovesOpenDueTimesAndRemovingItRestoresThem() throws Exception {
+        clock.setTo(shanghai("2026-11-30T10:00"));
+        TicketId id = open(Channel.EMAIL, TicketPriority.NORMAL, VipTier.NONE);
+        long calendar = jdbc.sql("select id from business_calendars where name = '工作日 9:00-18:00'").query(Long.class).single();
+        assertThat(sla.status(id).firstResponseDueAt()).isEqualTo(shanghai("2026-11-30T14:00"));
+        assertThat(sla.status(id).resolutionDueAt()).isEqualTo(shanghai("2026-12-03T10:00"));
+        clock.setTo(shanghai("2026-11-30T11:00"));
+        try {
+            addDay(calendar, "2026-11-30");
+            Awaitility.await().until(() -> shanghai("2026-12-01T13:00").equals(sla.status(id).firstResponseDueAt()));
+            assertThat(sla.status(id).state()).as("today off: nothing counted, nothing breached").isEqualTo(SlaState.OK);
+            assertThat(breaches(id)).isZero();
+
+            mvc.perform(post("/admin/sla/calendars/{id}/days/{day}/delete", calendar, "2026-11-30").with(csrf()))
+                    .andExpect(status().is3xxRedirection());
+            Awaitility.await().until(() -> shanghai("2026-11-30T14:00").equals(sla.status(id).firstResponseDueAt()));
+            assertThat(sla.status(id).resolutionDueAt()).isEqualTo(shanghai("2026-12-03T10:00"));
+
+            addDay(calendar, "2026-12-01");
+            Awaitility.await().until(() -> shanghai("2026-12-04T10:00").equals(sla.status(id).resolutionDueAt()));
+            assertThat(sla.status(id).firstResponseDueAt()).isEqualTo(shanghai("2026-11-30T14:00"));
+        } finally {
+            mvc.perform(post("/admin/sla/calendars/{id}/days/{day}/delete", calendar, "2026-11-30").with(csrf()));
+            mvc.perform(post("/admin/sla/calendars/{id}/days/{day}/delete", calendar, "2026-12-01").with(csrf()));
+            Awaitility.await().until(() -> shanghai("2026-12-03T10:00").equals(sla.status(id).resolutionDueAt()));
+        }
+    }
+
+    void addDay(long calendar, String day) throws Exception {
+        mvc.perform(post("/admin/sla/calendars/{id}/days", calendar).with(csrf()).param("day", day).param("name", "公司假日")
+                        .param("kind", "HOLIDAY"))
+                .andExpect(status().is3xxRedirection());
     }
 
     TicketId open(Channel channel, TicketPriority priority, VipTier tier) {
