@@ -3,11 +3,11 @@ package com.steadydesk.identity;
 import java.time.Instant;
 import java.util.Set;
 
-/** A user as an administrator sees it: the summary plus lock-out state and login history. */
+/** A user as an administrator sees it: the summary plus login delay ({@code lockedUntil}, from the login throttle) and login history. */
 public record UserAccount(UserId id, String username, String displayName, String email, Set<Role> roles, boolean active,
         Instant lockedUntil, Instant lastLoginAt, Instant createdAt) {
 
-    /** Locked out by failed logins at {@code now}. */
+    /** Logins to the account wait at {@code now} because of failed logins (see the identity module's LoginThrottle). */
     public boolean lockedAt(Instant now) {
         return lockedUntil != null && lockedUntil.isAfter(now);
     }

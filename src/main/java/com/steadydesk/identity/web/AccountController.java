@@ -57,7 +57,7 @@ class AccountController {
         if (!errors.hasErrors() && !form.newPassword().equals(form.confirmation())) {
             errors.rejectValue("confirmation", "identity.error.passwordMismatch");
         }
-        if (!errors.hasFieldErrors("newPassword")) {
+        if (!errors.hasErrors()) {
             users.passwordProblem(form.newPassword(), currentUser.username()).ifPresent(key -> errors.rejectValue("newPassword", key));
         }
         if (!errors.hasErrors()) {

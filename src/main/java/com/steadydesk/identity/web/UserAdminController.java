@@ -73,7 +73,8 @@ class UserAdminController {
     @PostMapping
     @PreAuthorize("hasRole('ADMIN')")
     String create(@Valid @ModelAttribute("form") NewUserForm form, BindingResult errors, RedirectAttributes redirect) {
-        if (!errors.hasFieldErrors("password")) {
+        // only on an otherwise valid form: a form that failed to bind has no target to hang another error on
+        if (!errors.hasErrors()) {
             users.passwordProblem(form.password(), form.username()).ifPresent(key -> errors.rejectValue("password", key));
         }
         if (!errors.hasErrors()) {
@@ -114,7 +115,7 @@ class UserAdminController {
     @PreAuthorize("hasRole('ADMIN')")
     String resetPassword(@PathVariable long id, @Valid @ModelAttribute("passwordForm") ResetPasswordForm form,
             BindingResult errors, Model model, RedirectAttributes redirect) {
-        if (!errors.hasFieldErrors("newPassword")) {
+        if (!errors.hasErrors()) {
             users.passwordProblem(form.newPassword(), users.account(new UserId(id)).username())
                     .ifPresent(key -> errors.rejectValue("newPassword", key));
         }
