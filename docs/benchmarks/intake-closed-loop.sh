@@ -11,7 +11,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 SECONDS_RUN=${1:-30}; CONNECTIONS=${2:-64}; export THINK_MS=${3:-0}; WARMUP=${4:-60}
 SCRIPT=docs/benchmarks/intake-post.lua; [ "$THINK_MS" != 0 ] && SCRIPT=docs/benchmarks/intake-paced.lua
-./mvnw -B -o -q test-compile
+./mvnw -B -o -q process-test-classes
 ./mvnw -B -o -q dependency:build-classpath -Dmdep.outputFile=target/cp.txt
 ENV_FILE=target/intake-server.env; rm -f "$ENV_FILE"
 rm -rf target/intake-pgdata

@@ -5,7 +5,7 @@
 # Needs /usr/bin/wrk. Builds offline; run it on an otherwise idle machine for figures worth comparing.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-./mvnw -B -o -q test-compile
+./mvnw -B -o -q process-test-classes
 ./mvnw -B -o -q dependency:build-classpath -Dmdep.outputFile=target/cp.txt
 exec java -Xmx1g -cp "target/test-classes:target/classes:$(cat target/cp.txt)" \
     com.steadydesk.crisis.StatusPageLoadBenchmark "${1:-30}" "${2:-64}"

@@ -31,7 +31,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
  * measured from the moment a request was due, so a stalled server cannot hide its queue), then seeds tickets up to
  * the target count and times the first page of every view in the server. Prints a Markdown table.
  * <p>
- * Run: {@code ./mvnw -q test-compile && ./mvnw -q dependency:build-classpath -Dmdep.outputFile=target/cp.txt &&
+ * Run: {@code ./mvnw -q process-test-classes && ./mvnw -q dependency:build-classpath -Dmdep.outputFile=target/cp.txt &&
  * java -Xmx4g -cp target/test-classes:target/classes:$(cat target/cp.txt) com.steadydesk.inbox.IntakeLoadBenchmark [rate] [seconds] [tickets] [warm-up seconds]}
  */
 public class IntakeLoadBenchmark {

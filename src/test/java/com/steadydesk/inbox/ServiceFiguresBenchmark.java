@@ -18,7 +18,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * test: starts SteadyDesk on a throw-away embedded PostgreSQL, seeds tickets over a year by SQL (answered, solved and
  * rated in varying shares), then times each query 20 times after 3 warm-ups and prints a Markdown table.
  * <p>
- * Run: {@code ./mvnw -q test-compile && ./mvnw -q dependency:build-classpath -Dmdep.outputFile=target/cp.txt &&
+ * Run: {@code ./mvnw -q process-test-classes && ./mvnw -q dependency:build-classpath -Dmdep.outputFile=target/cp.txt &&
  * java -Xmx2g -cp target/test-classes:target/classes:$(cat target/cp.txt) com.steadydesk.inbox.ServiceFiguresBenchmark [tickets]}
  */
 public class ServiceFiguresBenchmark {

@@ -15,6 +15,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,6 +27,16 @@ class EmbeddedDatabaseRestartTests {
 
     @TempDir
     Path data;
+
+    /** A failed test must not leave a PostgreSQL running on its directory (the fixed code stops it on success). */
+    @AfterEach
+    void stopAnyServerLeftOnTheDirectory() throws IOException {
+        var left = new EmbeddedDataDirectory(data.resolve("postgres")).runningPostmaster();
+        if (left.isPresent()) {
+            left.get().destroy();
+            left.get().onExit().join();
+        }
+    }
 
     @Test
     void startsAgainAfterTheApplicationWasKilledWhileItsServerRan() throws Exception {

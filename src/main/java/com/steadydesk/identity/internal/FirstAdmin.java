@@ -10,6 +10,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
@@ -17,7 +20,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * On an empty database, creates the first admin, {@code admin}, with the password from
- * {@code STEADYDESK_ADMIN_PASSWORD} or a generated one, and prints where to log in.
+ * {@code STEADYDESK_ADMIN_PASSWORD} or a generated one, and prints where to log in once the application is ready:
+ * after every other runner (the demo data) has finished, so that whoever follows the line finds a filled inbox.
  */
 @Component
 @Order(0)
@@ -31,6 +35,8 @@ class FirstAdmin implements ApplicationRunner {
     private final Clock clock;
     private final String configuredPassword;
     private final String baseUrl;
+    /** What to print when the application is ready; set by {@link #run}. */
+    private volatile Runnable readyLine = () -> { };
 
     FirstAdmin(Users users, PasswordEncoder passwords, Clock clock,
             @Value("${steadydesk.admin-password:}") String configuredPassword,
@@ -46,7 +52,7 @@ class FirstAdmin implements ApplicationRunner {
     @Transactional
     public void run(ApplicationArguments args) {
         if (users.findByUsername("admin").isPresent()) {
-            log.info("\n\n  SteadyDesk (稳客服) is running: {}\n  Log in as admin with the password printed at first start"
+            readyLine = () -> log.info("\n\n  SteadyDesk (稳客服) is running: {}\n  Log in as admin with the password printed at first start"
                     + " (or set by STEADYDESK_ADMIN_PASSWORD).\n", baseUrl);
             return;
         }
@@ -57,8 +63,15 @@ class FirstAdmin implements ApplicationRunner {
                 + "  SteadyDesk (稳客服) is running: " + baseUrl + "\n"
                 + "  First admin:  admin / " + (generated ? password + "   (generated; change it after logging in)" : "(from STEADYDESK_ADMIN_PASSWORD)") + "\n"
                 + "  ==========================================================\n";
-        System.out.println(banner);
+        readyLine = () -> System.out.println(banner);
         log.info("First admin 'admin' created");
+    }
+
+    /** Spring Boot signals readiness after all runners; last among the ready listeners, so the line ends the start-up. */
+    @EventListener(ApplicationReadyEvent.class)
+    @Order(Ordered.LOWEST_PRECEDENCE)
+    public void printReadyLine() {
+        readyLine.run();
     }
 
     private static String generate() {
