@@ -124,6 +124,41 @@ class ContactMaskingViewsTests {
         assertThat(api).contains("\"name\":\"李**\"", "\"email\":\"l***@example.com\"", "\"phone\":\"+86 *******8264\"");
     }
 
+    /**
+     * The same check with the numbers and addresses the masking property generates ({@link ContactMaskingTests#phones},
+     * {@link ContactMaskingTests#anyEmails}), in a subject, a body, a note, an attachment name and the requester's address.
+     */
+    @Test
+    void generatedNumbersAndAddressesLeakInNoView() throws Exception {
+        ContactMaskingTests generators = new ContactMaskingTests();
+        List<ContactMaskingTests.Phone> phones = generators.phones().sampleStream().limit(6).toList();
+        List<String> emails = generators.anyEmails().sampleStream().limit(3).toList();
+        CustomerProfile someone = customers.identifyByEmail("gen." + tag + "@example.com", "Olivia Chen");
+        AttachmentRef file = attachments.store("scan " + phones.get(5).written() + ".pdf", "application/pdf", new byte[] {1});
+        TicketId generated = tickets.open(new OpenTicket("Please call " + phones.get(0).written() + " 谢谢 " + emails.get(0),
+                "电话" + phones.get(1).written() + "，或者 " + phones.get(2).written() + " / mail " + emails.get(1) + " 。Or " + phones.get(3).written(),
+                null, someone.id(), Channel.EMAIL, TicketPriority.NORMAL, Set.of(), Map.of(), List.of(file), null, null), VipTier.NONE);
+        mvc.perform(post("/api/v1/tickets/{id}/messages", generated.value()).with(user("agent-" + tag).roles("AGENT"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"kind\": \"NOTE\", \"body\": \"备注 " + phones.get(4).written() + " " + emails.get(2) + "\"}"))
+                .andExpect(status().isCreated());
+        String id = String.valueOf(generated.value());
+        for (String url : List.of("/inbox/tickets/" + id, "/inbox/tickets/" + id + "/conversation", "/inbox?view=all",
+                "/api/v1/tickets/" + id, "/api/v1/tickets/" + id + "/messages", "/api/v1/tickets?view=ALL", "/customers/" + someone.id().value(),
+                "/api/v1/customers/" + someone.id().value())) {
+            // times and dates are no contact data, and their digits could meet a random number's by chance
+            String text = HtmlUtils.htmlUnescape(read(get(url).with(user("temp-" + tag).roles("TEMP_AGENT"))))
+                    .replaceAll("(\\d{4}-)?\\d{2}-\\d{2}[T ][\\d:.]+Z?", "");
+            for (ContactMaskingTests.Phone phone : phones) {
+                assertThat(ContactMaskingTests.windowsSurviving(phone.subscriberDigits(), text)).as("%s in %s", phone, url).isEmpty();
+            }
+            for (String email : emails) {
+                String local = email.substring(0, email.indexOf('@'));
+                assertThat(text).as("%s in %s", email, url).doesNotContain(local.substring(1) + "@");
+            }
+        }
+    }
+
     private void awaitIndexed() {
         await().atMost(Duration.ofSeconds(20)).until(() -> {
             search.refreshNow();
