@@ -36,9 +36,9 @@ public class ContactMasking {
      * ends of a masked number never join into a new run.
      */
     private static final Pattern DIGIT_RUN = Pattern.compile("\\+?\\d(?:" + SEPARATOR + "{0,3}\\d)*");
-    /** A date written with one separator ({@code 2026-12-07}, {@code 2026/12/7}): not a run to mask. */
-    private static final Pattern DATE = Pattern.compile(
-            "(?<!\\d)(?:19|20)\\d{2}([-./])(?:0?[1-9]|1[0-2])\\1(?:0?[1-9]|[12]\\d|3[01])(?!\\d)");
+    /** A date written with one separator ({@code 2026-12-07}, {@code 2026/12/7}, {@code 07.12.2026}): not a run to mask. */
+    private static final Pattern DATE = Pattern.compile("(?<!\\d)(?:(?:19|20)\\d{2}([-./])(?:0?[1-9]|1[0-2])\\1(?:0?[1-9]|[12]\\d|3[01])"
+            + "|(?:0?[1-9]|[12]\\d|3[01])([-./])(?:0?[1-9]|[12]\\d|3[01])\\2(?:19|20)\\d{2})(?!\\d)");
     private static final String LOCAL_CHAR = "\\p{L}\\p{N}._%+\\-";
     /**
      * An email address with an ASCII or non-ASCII local part and domain ({@code 张三@例子.中国}, {@code user@bücher.de}).

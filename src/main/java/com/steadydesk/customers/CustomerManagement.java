@@ -123,11 +123,20 @@ public class CustomerManagement {
         return found;
     }
 
-    /** Newest first, one keyset page, masked according to the current user's role. */
+    /**
+     * Newest first, one keyset page, masked according to the current user's role. A viewer who sees contacts masked
+     * cannot search by them: phones and addresses are taken out of the query and contact points are not matched, so that
+     * trying the candidates behind {@code 130****2222} confirms none.
+     */
     public Keyset<CustomerProfile> searchForViewer(CustomerSearch search) {
         TierFilter filter = search.vipOnly() ? TierFilter.VIP : search.tier() == null ? TierFilter.ALL : TierFilter.valueOf(search.tier().name());
         boolean seesContacts = masking.currentViewerSeesContacts();
-        List<CustomerProfile> rows = queries.search(search.query(), filter, cursor(search.after()), search.limit() + 1, seesContacts);
+        String query = masking.queryForViewer(search.query());
+        if (query != null && query.isBlank() && search.query() != null && !search.query().isBlank()) {
+            return new Keyset<>(List.of(), null); // the query was contact data only: no answer, rather than every customer
+        }
+        List<CustomerProfile> rows = queries.search(query, filter, cursor(search.after()), search.limit() + 1,
+                seesContacts);
         boolean more = rows.size() > search.limit();
         List<CustomerProfile> page = (more ? rows.subList(0, search.limit()) : rows).stream().map(masking::profileForViewer).toList();
         return new Keyset<>(page, more ? String.valueOf(page.get(page.size() - 1).id().value()) : null);

@@ -209,7 +209,7 @@ class ContactMaskingTests {
 
     @Test
     void keepsDatesAmountsAndTicketNumbers() {
-        String text = "2026-12-07 下单，金额 1299.00 元，工单 #10023，验证码 6 位，Order 12345 on 2026/12/7.";
+        String text = "2026-12-07 下单，金额 1299.00 元，工单 #10023，验证码 6 位，Order 12345 on 2026/12/7, due 07.12.2026 or 12/31/2026.";
         assertThat(masking.maskText(text)).isEqualTo(text);
     }
 

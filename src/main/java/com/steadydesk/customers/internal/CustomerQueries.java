@@ -100,14 +100,14 @@ public class CustomerQueries {
 
     /**
      * Newest first, keyset-paginated by id. {@code q} matches part of the name, an external id ({@code shop:U10023} or
-     * just {@code U10023}), and contact points: in part when {@code partialContacts}, else only the whole address or
-     * number (so that a viewer who sees contacts masked cannot find them out letter by letter).
+     * just {@code U10023}), and contact points, whole or in part, when {@code byContacts}; without it (viewers who see
+     * contacts masked) contact points are never matched, so that trying candidates cannot confirm a masked number.
      */
-    public List<CustomerProfile> search(String q, TierFilter tier, Long afterId, int limit, boolean partialContacts) {
+    public List<CustomerProfile> search(String q, TierFilter tier, Long afterId, int limit, boolean byContacts) {
         String query = q == null || q.isBlank() ? null : q.strip();
         String lower = query == null ? null : query.toLowerCase(Locale.ROOT);
         String phone = query != null && ContactPoint.isPhone(query) ? ContactPoint.phoneLookup(query) : null;
-        String contactKey = phone != null ? phone : lower;
+        String contactKey = !byContacts ? null : phone != null ? phone : lower;
         return jdbc.sql(PROFILE_COLUMNS + """
                          where (cast(:after as bigint) is null or c.id < :after)
                            and (:tier = 'ALL' or (:tier = 'VIP' and c.vip_tier <> 'NONE') or c.vip_tier = :tier)
@@ -126,9 +126,14 @@ public class CustomerQueries {
                 .param("nameLike", lower == null ? null : "%" + escapeLike(lower) + "%", java.sql.Types.VARCHAR)
                 .param("contactKey", contactKey, java.sql.Types.VARCHAR)
                 .param("contactLike", contactKey == null ? null : "%" + escapeLike(contactKey) + "%", java.sql.Types.VARCHAR)
-                .param("partial", partialContacts)
+                .param("partial", byContacts)
                 .param("limit", limit)
                 .query(CustomerQueries::profile).list();
+    }
+
+    /** Every customer, oldest first; for rebuilding the search index (consumed inside a transaction, then closed). */
+    public java.util.stream.Stream<CustomerProfile> streamAll() {
+        return jdbc.sql(PROFILE_COLUMNS + " order by c.id").withFetchSize(1000).query(CustomerQueries::profile).stream();
     }
 
     public long count() {

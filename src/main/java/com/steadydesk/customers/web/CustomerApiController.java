@@ -56,7 +56,8 @@ class CustomerApiController {
     @GetMapping
     @PreAuthorize("hasRole('TEMP_AGENT')")
     @Operation(summary = "Search customers, newest first",
-            description = "q matches part of the name, an external id, or an email or phone (partly for agents, whole for temporary agents). "
+            description = "q matches part of the name, an external id, or part of an email or phone. For temporary agents, who see "
+                    + "contacts masked, phones and emails are taken out of q and never matched, so a search cannot confirm a masked number. "
                     + "Pass the answer's nextCursor as cursor for the following page.")
     Keyset<CustomerResource> list(@RequestParam(required = false) String q,
             @Parameter(description = "VIP for every VIP tier, or one of NONE, SILVER, GOLD, PLATINUM") @RequestParam(required = false) String tier,

@@ -72,6 +72,7 @@ class CustomerController {
         Keyset<CustomerProfile> page = customers.searchForViewer(new CustomerSearch(q, oneTier, vipOnly, after, 25));
         model.addAttribute("page", page);
         model.addAttribute("q", q);
+        model.addAttribute("contactsIgnored", masking.queryLosesContacts(q));
         model.addAttribute("tier", vipOnly ? "VIP" : oneTier == null ? "" : oneTier.name());
         model.addAttribute("firstPage", after == null || after.isBlank());
         model.addAttribute("tiers", List.of(VipTier.PLATINUM, VipTier.GOLD, VipTier.SILVER, VipTier.NONE));

@@ -80,6 +80,7 @@ class InboxController {
     private final TicketManagement tickets;
     private final CustomerManagement customers;
     private final ContactMasking masking;
+    private final ViewerTickets viewable;
     private final UserManagement users;
     private final CurrentUser currentUser;
     private final Attachments attachments;
@@ -89,12 +90,13 @@ class InboxController {
     private final Clock clock;
     private final boolean customersSidebar;
 
-    InboxController(TicketManagement tickets, CustomerManagement customers, ContactMasking masking, UserManagement users,
-            CurrentUser currentUser, Attachments attachments, TicketStream stream, MessageSource messages, ObjectMapper json,
-            Clock clock, ResourceLoader resources) {
+    InboxController(TicketManagement tickets, CustomerManagement customers, ContactMasking masking, ViewerTickets viewable,
+            UserManagement users, CurrentUser currentUser, Attachments attachments, TicketStream stream, MessageSource messages,
+            ObjectMapper json, Clock clock, ResourceLoader resources) {
         this.tickets = tickets;
         this.customers = customers;
         this.masking = masking;
+        this.viewable = viewable;
         this.users = users;
         this.currentUser = currentUser;
         this.attachments = attachments;
@@ -125,7 +127,8 @@ class InboxController {
         Keyset<TicketSummary> page;
         try {
             page = tickets.list(new InboxQuery(view, params.tag(), params.statusValue(), params.priorityValue(), params.channelValue(),
-                    params.assigneeValue(), params.q(), sort, params.after(), me, InboxQuery.PAGE_SIZE));
+                    params.assigneeValue(), masking.queryForViewer(params.q()), sort, params.after(), me, InboxQuery.PAGE_SIZE));
+            page = new Keyset<>(viewable.summaries(page.rows()), page.nextCursor());
         } catch (IllegalArgumentException e) {
             page = new Keyset<>(List.of(), null); // a stale or tampered cursor: show an empty page with the filters
             model.addAttribute("listError", e.getMessage());
@@ -213,9 +216,10 @@ class InboxController {
         ticketModel(ticket, model);
         List<TicketMessage> conversation = tickets.messages(ticket.id());
         model.addAttribute("conversation", conversationView(conversation, locale));
-        model.addAttribute("history", tickets.history(ticket.id()));
-        model.addAttribute("links", tickets.links(ticket.id()));
-        model.addAttribute("earlier", tickets.ticketsOf(ticket.customerId(), 11).stream().filter(t -> !t.id().equals(ticket.id())).limit(10).toList());
+        model.addAttribute("history", viewable.history(tickets.history(ticket.id())));
+        model.addAttribute("links", viewable.links(tickets.links(ticket.id())));
+        model.addAttribute("earlier", viewable.summaries(tickets.ticketsOf(ticket.customerId(), 11).stream()
+                .filter(t -> !t.id().equals(ticket.id())).limit(10).toList()));
         model.addAttribute("customersSidebar", customersSidebar);
         model.addAttribute("assistVals", assistValues(ticket, model, conversation));
         if (!model.containsAttribute("replyBody")) {
@@ -227,11 +231,11 @@ class InboxController {
     @GetMapping("/tickets/{id}/conversation")
     @PreAuthorize("hasRole('TEMP_AGENT')")
     String conversation(@PathVariable long id, Model model, Locale locale) {
-        TicketDetails ticket = details(new TicketId(id));
+        TicketDetails ticket = viewable.details(details(new TicketId(id)));
         model.addAttribute("ticket", ticket);
         model.addAttribute("conversation", conversationView(tickets.messages(ticket.id()), locale));
         model.addAttribute("agentNames", agentNames());
-        model.addAttribute("requesterName", customers.find(ticket.customerId()).map(CustomerProfile::name)
+        model.addAttribute("requesterName", customers.findForViewer(ticket.customerId()).map(CustomerProfile::name)
                 .orElse("#" + ticket.customerId().value()));
         return "inbox/fragments :: conversation";
     }
@@ -352,7 +356,8 @@ class InboxController {
         }
         return ResponseEntity.ok().contentType(type)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(file.ref().filename() == null ? "attachment-" + attachmentId : file.ref().filename(), java.nio.charset.StandardCharsets.UTF_8)
+                        .filename(file.ref().filename() == null ? "attachment-" + attachmentId : viewable.attachmentName(file.ref().filename()),
+                                java.nio.charset.StandardCharsets.UTF_8)
                         .build().toString())
                 .header("X-Content-Type-Options", "nosniff")
                 .body(file.content());
@@ -431,7 +436,7 @@ class InboxController {
     @GetMapping("/fragments/customer-tickets/{customerId}")
     @PreAuthorize("hasRole('TEMP_AGENT')")
     String customerTickets(@PathVariable long customerId, Model model) {
-        model.addAttribute("earlier", tickets.ticketsOf(new CustomerId(customerId), 20));
+        model.addAttribute("earlier", viewable.summaries(tickets.ticketsOf(new CustomerId(customerId), 20)));
         model.addAttribute("currentTicketId", null);
         return "inbox/fragments :: customer-tickets";
     }
@@ -457,29 +462,26 @@ class InboxController {
         return "inbox/fragments :: ticket-header";
     }
 
-    private void ticketModel(TicketDetails ticket, Model model) {
+    private void ticketModel(TicketDetails stored, Model model) {
+        TicketDetails ticket = viewable.details(stored);
         model.addAttribute("ticket", ticket);
         List<UserSummary> agents = users.all().stream().filter(UserSummary::active).toList();
         model.addAttribute("agents", agents);
         model.addAttribute("agentNames", agents.stream().collect(Collectors.toMap(a -> a.id().value(), UserSummary::displayName)));
-        CustomerProfile customer = customers.find(ticket.customerId()).orElse(null);
-        model.addAttribute("customer", customers.findForViewer(ticket.customerId()).orElse(null));
+        CustomerProfile customer = customers.findForViewer(ticket.customerId()).orElse(null);
+        model.addAttribute("customer", customer);
         model.addAttribute("requesterName", customer == null ? "#" + ticket.customerId().value() : customer.name());
-        model.addAttribute("requesterEmail", customer == null ? null : masking.emailForViewer(customer.primaryEmail()));
-        model.addAttribute("requesterPhone", customer == null ? null : masking.phoneForViewer(customer.primaryPhone()));
-        Map<String, String> fields = new LinkedHashMap<>();
-        ticket.fields().forEach((k, v) -> fields.put(k, "phone".equals(k) ? masking.phoneForViewer(v) : masking.textForViewer(v)));
-        model.addAttribute("fields", fields);
+        model.addAttribute("requesterEmail", customer == null ? null : customer.primaryEmail());
+        model.addAttribute("requesterPhone", customer == null ? null : customer.primaryPhone());
+        model.addAttribute("fields", ticket.fields());
         model.addAttribute("canClose", currentUser.hasRole(Role.AGENT));
         model.addAttribute("canManage", currentUser.hasRole(Role.AGENT));
     }
 
     /** Bodies as the viewer may see them: contact data inside the text masked for a TEMP_AGENT. */
     private List<TicketMessage> conversationView(List<TicketMessage> conversation, Locale locale) {
-        return conversation.stream().map(m -> new TicketMessage(m.id(), m.ticketId(), m.kind(), m.authorUserId(), m.authorCustomerId(),
-                "SYSTEM".equals(m.kind()) ? systemText(m.bodyText(), locale) : masking.textForViewer(m.bodyText()), null, m.channel(), m.emailMessageId(), m.attachments(), m.deliveryStatus(),
-                m.deliveryError(), m.scriptRefs(), m.callCaller() == null ? null : masking.textForViewer(m.callCaller()), m.callOutcome(),
-                m.createdAt())).toList();
+        return conversation.stream().map(m -> viewable.message(m, "SYSTEM".equals(m.kind()) ? systemText(m.bodyText(), locale) : m.bodyText()))
+                .toList();
     }
 
     /** System lines are stored as {@code code|arg|arg}; a line of unknown form is shown as it is. */

@@ -46,7 +46,6 @@ import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.time.Instant;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -83,6 +82,7 @@ class TicketApi {
     private final TicketManagement tickets;
     private final CustomerManagement customers;
     private final ContactMasking masking;
+    private final ViewerTickets viewable;
     private final CurrentUser currentUser;
     private final TicketSatisfaction satisfaction;
     private final TicketIntake intake;
@@ -90,8 +90,9 @@ class TicketApi {
     /** Longer than any batch takes, even in a surge; a caller waiting longer gets 503 and retries. */
     private static final int INTAKE_WAIT_SECONDS = 30;
 
-    TicketApi(TicketManagement tickets, CustomerManagement customers, ContactMasking masking, CurrentUser currentUser,
-            TicketSatisfaction satisfaction, TicketIntake intake) {
+    TicketApi(TicketManagement tickets, CustomerManagement customers, ContactMasking masking, ViewerTickets viewable,
+            CurrentUser currentUser, TicketSatisfaction satisfaction, TicketIntake intake) {
+        this.viewable = viewable;
         this.tickets = tickets;
         this.intake = intake;
         this.satisfaction = satisfaction;
@@ -109,9 +110,9 @@ class TicketApi {
             @RequestParam(required = false) String q, @RequestParam(defaultValue = "UPDATED") InboxSort sort,
             @RequestParam(required = false) String cursor, @RequestParam(required = false) String after,
             @RequestParam(defaultValue = "50") int limit) {
-        var page = tickets.list(new InboxQuery(view, tag, status, priority, channel, assignee == null ? null : new UserId(assignee), q,
-                sort, Keyset.cursor(cursor, after), currentUser.id().orElse(null), limit));
-        return page;
+        var page = tickets.list(new InboxQuery(view, tag, status, priority, channel, assignee == null ? null : new UserId(assignee),
+                masking.queryForViewer(q), sort, Keyset.cursor(cursor, after), currentUser.id().orElse(null), limit));
+        return new Keyset<>(viewable.summaries(page.rows()), page.nextCursor());
     }
 
     @PostMapping
@@ -238,7 +239,7 @@ class TicketApi {
     @GetMapping("/{id}/links")
     @PreAuthorize("hasRole('TEMP_AGENT')")
     Keyset<LinkedTicket> links(@PathVariable long id) {
-        return Keyset.of(tickets.links(new TicketId(id)));
+        return Keyset.of(viewable.links(tickets.links(new TicketId(id))));
     }
 
     @PostMapping("/{id}/links")
@@ -246,7 +247,7 @@ class TicketApi {
     @Operation(summary = "Link a related ticket")
     Keyset<LinkedTicket> link(@PathVariable long id, @Valid @RequestBody LinkRequest request) {
         tickets.link(new TicketId(id), new TicketId(request.ticketId()));
-        return Keyset.of(tickets.links(new TicketId(id)));
+        return Keyset.of(viewable.links(tickets.links(new TicketId(id))));
     }
 
     @DeleteMapping("/{id}/links/{other}")
@@ -283,22 +284,22 @@ class TicketApi {
         return view(ticket, customers.find(ticket.customerId()));
     }
 
-    private TicketView view(TicketDetails ticket, Optional<CustomerProfile> customer) {
-        Requester requester = customer
-                .map(c -> new Requester(c.id().value(), c.name(), masking.emailForViewer(c.primaryEmail()),
-                        masking.phoneForViewer(c.primaryPhone()), c.isVip()))
+    private TicketView view(TicketDetails stored, Optional<CustomerProfile> customer) {
+        TicketDetails ticket = viewable.details(stored);
+        Requester requester = customer.map(masking::profileForViewer)
+                .map(c -> new Requester(c.id().value(), c.name(), c.primaryEmail(), c.primaryPhone(), c.isVip()))
                 .orElse(new Requester(ticket.customerId().value(), null, null, null, ticket.vip()));
-        Map<String, String> fields = new LinkedHashMap<>();
-        ticket.fields().forEach((k, v) -> fields.put(k, "phone".equals(k) ? masking.phoneForViewer(v) : masking.textForViewer(v)));
+        Map<String, String> fields = ticket.fields();
         return new TicketView(ticket.id().value(), ticket.number(), ticket.subject(), ticket.status(), ticket.priority(), ticket.channel(),
                 requester, ticket.assigneeId(), ticket.groupName(), ticket.tags(), ticket.mergedIntoId() == null ? null : ticket.mergedIntoId().value(),
                 ticket.createdAt(), ticket.updatedAt(), ticket.firstRespondedAt(), ticket.solvedAt(), ticket.closedAt(), ticket.slaState(),
                 ticket.slaFirstResponseDueAt(), ticket.slaResolutionDueAt(), fields);
     }
 
-    private MessageView messageView(TicketMessage m) {
-        return new MessageView(m.id(), m.ticketId().value(), m.kind(), m.authorUserId(), m.authorCustomerId(), masking.textForViewer(m.bodyText()),
-                m.attachments().stream().map(AttachmentRef::id).toList(), m.deliveryStatus(), m.deliveryError(), m.callCaller() == null ? null : masking.textForViewer(m.callCaller()),
+    private MessageView messageView(TicketMessage stored) {
+        TicketMessage m = viewable.message(stored, stored.bodyText());
+        return new MessageView(m.id(), m.ticketId().value(), m.kind(), m.authorUserId(), m.authorCustomerId(), m.bodyText(),
+                m.attachments().stream().map(AttachmentRef::id).toList(), m.deliveryStatus(), m.deliveryError(), m.callCaller(),
                 m.callOutcome(), m.createdAt());
     }
 

@@ -2,6 +2,7 @@ package com.steadydesk.search.internal;
 
 import com.steadydesk.platform.Keyset;
 import com.steadydesk.platform.NotFoundException;
+import com.steadydesk.search.SearchTextMasking;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -13,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -37,9 +39,12 @@ public class SearchGaps implements DisposableBean {
                 return t;
             }, new ThreadPoolExecutor.DiscardPolicy());
 
-    SearchGaps(JdbcClient jdbc, Clock clock) {
+    private final ObjectProvider<SearchTextMasking> masking;
+
+    SearchGaps(JdbcClient jdbc, Clock clock, ObjectProvider<SearchTextMasking> masking) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.masking = masking;
     }
 
     /** How the list is ordered. */
@@ -54,9 +59,17 @@ public class SearchGaps implements DisposableBean {
         }
     }
 
-    /** Counts the question (asynchronously); asking a resolved question again reopens it. */
+    /**
+     * Counts the question (asynchronously); asking a resolved question again reopens it. Phone numbers and email
+     * addresses in it are stored masked: supervisors read this list, and a customer's number typed into a search box is
+     * no question for the knowledge team. Without a masking policy, questions with such data are not stored at all.
+     */
     public void record(String text, Collection<String> kinds, boolean publicSearch) {
-        String query = SynonymGroups.normalise(text);
+        SearchTextMasking masker = masking.getIfAvailable();
+        if (masker == null && text != null && text.matches("(?s).*(@|\\d{5}).*")) {
+            return;
+        }
+        String query = SynonymGroups.normalise(masker == null ? text : masker.maskedForStorage(text));
         if (query.length() < 2) {
             return;
         }

@@ -36,7 +36,9 @@ class SearchApiController {
     @Operation(summary = "Search", description = """
             Best hits first across the chosen kinds (all when none is given), with a highlighted snippet: HTML where \
             everything is escaped except <mark> around the matches. Internal content (tickets, internal articles) is \
-            included: this endpoint is for staff only; a temporary agent sees contact data masked. Queries without a good answer are logged for the knowledge team.""")
+            included: this endpoint is for staff only; a temporary agent sees contact data masked, and phone numbers and email addresses \
+            are taken out of a temporary agent's query. At most 30 searches a minute per user (429 with Retry-After beyond). \
+            Queries without a good answer are logged for the knowledge team, with contact data masked.""")
     Keyset<SearchHit> search(
             @Parameter(description = "Free text, Chinese, English or mixed; \"quoted\" phrases are required", example = "物流延迟")
             @RequestParam("q") String q,
@@ -44,7 +46,11 @@ class SearchApiController {
             @RequestParam(name = "kind", required = false) List<String> kinds,
             @Parameter(description = "At most this many hits (1-100)")
             @RequestParam(name = "limit", defaultValue = "20") int limit, Authentication viewer) {
-        return Keyset.of(masking.forViewer(index.search(new SearchQuery(SearchParameters.text(q), SearchParameters.kinds(kinds), Map.of(), false,
+        String text = masking.query(SearchParameters.text(q), viewer);
+        if (text.isBlank()) {
+            return Keyset.of(List.of()); // nothing but contact data, which this viewer cannot search by
+        }
+        return Keyset.of(masking.forViewer(index.search(new SearchQuery(text, SearchParameters.kinds(kinds), Map.of(), false,
                 SearchParameters.limit(limit))), viewer));
     }
 

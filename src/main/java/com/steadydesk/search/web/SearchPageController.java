@@ -20,7 +20,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class SearchPageController {
 
-    static final List<String> KNOWN_KINDS = List.of("article", "script", "ticket");
+    static final List<String> KNOWN_KINDS = List.of("article", "script", "ticket", "customer");
     private static final int PER_PAGE = 30;
 
     private final SearchIndex index;
@@ -59,6 +59,13 @@ class SearchPageController {
         if (text.length() > 200) {
             text = text.substring(0, 200);
         }
+        String searched = masking.query(text, auth);
+        model.addAttribute("contactsIgnored", !searched.equals(text) && !searched.equals(text.replaceAll("\\s+", " ")));
+        if (searched.isBlank()) {
+            model.addAttribute("groups", List.of());
+            return "search/results";
+        }
+        text = searched;
         List<SearchHit> hits = masking.forViewer(
                 index.search(new SearchQuery(text, chosen == null ? Set.of() : Set.of(chosen), Map.of(), false, PER_PAGE)), auth);
         Map<String, List<HitView>> byKind = new LinkedHashMap<>();

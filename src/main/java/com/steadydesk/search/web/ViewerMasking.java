@@ -32,13 +32,25 @@ class ViewerMasking {
     }
 
     List<SearchHit> forViewer(List<SearchHit> hits, Authentication viewer) {
-        boolean seesContacts = roles.getReachableGrantedAuthorities(viewer.getAuthorities()).stream()
-                .anyMatch(a -> "ROLE_AGENT".equals(a.getAuthority()));
-        if (seesContacts) {
+        if (seesContacts(viewer)) {
             return hits;
         }
         SearchTextMasking masker = masking.getIfAvailable();
         return hits.stream().map(hit -> masker == null ? withheld(hit) : masked(hit, masker)).toList();
+    }
+
+    /**
+     * The query the viewer may run: a viewer who sees contacts masked cannot search by them (the hits would confirm the
+     * number behind its mask), so they are taken out. Without a masking policy such a viewer's query runs unchanged, as
+     * ticket snippets are withheld from them then.
+     */
+    String query(String text, Authentication viewer) {
+        SearchTextMasking masker = masking.getIfAvailable();
+        return seesContacts(viewer) || masker == null ? text : masker.queryForCurrentViewer(text);
+    }
+
+    private boolean seesContacts(Authentication viewer) {
+        return roles.getReachableGrantedAuthorities(viewer.getAuthorities()).stream().anyMatch(a -> "ROLE_AGENT".equals(a.getAuthority()));
     }
 
     /** Without a masking policy only tickets carry customers' data; their snippets are left out. */
@@ -47,11 +59,11 @@ class ViewerMasking {
     }
 
     static SearchHit masked(SearchHit hit, SearchTextMasking masker) {
-        String title = hit.title() == null ? null : masker.forCurrentViewer(hit.title());
-        return new SearchHit(hit.kind(), hit.id(), title, maskSnippet(hit.snippetHtml(), masker), hit.score(), hit.fields());
+        String title = hit.title() == null ? null : masker.titleForCurrentViewer(hit.kind(), hit.title());
+        return new SearchHit(hit.kind(), hit.id(), title, maskSnippet(hit.snippetHtml(), masker::forCurrentViewer), hit.score(), hit.fields());
     }
 
-    static String maskSnippet(String html, SearchTextMasking masker) {
+    static String maskSnippet(String html, java.util.function.UnaryOperator<String> mask) {
         if (html == null || html.isEmpty()) {
             return html;
         }
@@ -61,7 +73,7 @@ class ViewerMasking {
             marked.add(HtmlUtils.htmlUnescape(m.group(1)));
         }
         String plain = HtmlUtils.htmlUnescape(html.replace("<mark>", "").replace("</mark>", ""));
-        String escaped = HtmlUtils.htmlEscape(masker.forCurrentViewer(plain));
+        String escaped = HtmlUtils.htmlEscape(mask.apply(plain));
         // one pass, longest term first: marking "物流" after "物流延迟" would nest marks inside marks
         String alternation = marked.stream().map(HtmlUtils::htmlEscape).filter(t -> !t.isBlank())
                 .sorted(java.util.Comparator.comparingInt(String::length).reversed()).map(java.util.regex.Pattern::quote)

@@ -41,8 +41,9 @@ class CustomerApiControllerTests {
         mvc.perform(get("/api/v1/customers/{id}", customer.id().value()))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.masked").value(true))
+                .andExpect(jsonPath("$.name").value("王" + "*".repeat(customer.name().length() - 1)))
                 .andExpect(jsonPath("$.emails[0]").value("w***@example.cn"))
-                .andExpect(jsonPath("$.phones[0]").value("+86 186****5678"))
+                .andExpect(jsonPath("$.phones[0]").value("+86 *******5678"))
                 .andExpect(jsonPath("$.notes").value("微信同号 186****5678"))
                 .andExpect(jsonPath("$.externalIds[0]").value(startsWith("shop:U")));
     }
@@ -113,6 +114,23 @@ class CustomerApiControllerTests {
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith("application/problem+json"))
                 .andExpect(jsonPath("$.errors[*].field").value(containsInAnyOrder("name", "emails[0]", "phones[0]", "externalIds[0]")));
+    }
+
+    @Test
+    @WithMockUser(username = "temp1", roles = "TEMP_AGENT")
+    void aTemporaryAgentCannotConfirmAMaskedNumberBySearchingForIt() throws Exception {
+        CustomerProfile customer = customer();
+        String phone = customer.primaryPhone();
+        mvc.perform(get("/api/v1/customers").param("q", phone)).andExpect(status().isOk())
+                .andExpect(jsonPath("$.items.length()").value(0));
+        mvc.perform(get("/api/v1/customers").param("q", phone.replace("+86 ", "")))
+                .andExpect(jsonPath("$.items.length()").value(0));
+        mvc.perform(get("/api/v1/customers").param("q", customer.primaryEmail()))
+                .andExpect(jsonPath("$.items.length()").value(0));
+        // by name, a temporary agent still finds the customer, masked
+        mvc.perform(get("/api/v1/customers").param("q", phone.replace("+86 ", "") + " " + customer.name()))
+                .andExpect(jsonPath("$.items.length()").value(1))
+                .andExpect(jsonPath("$.items[0].phones[0]").value("+86 *******5678"));
     }
 
     @Test

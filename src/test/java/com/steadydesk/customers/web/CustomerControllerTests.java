@@ -61,17 +61,21 @@ class CustomerControllerTests {
 
     @Test
     @WithMockUser(username = "temp1", roles = "TEMP_AGENT")
-    void theListMasksContactsAndFindsByWholePhoneNumber() throws Exception {
+    void theListMasksContactsAndNamesAndCannotBeSearchedByContacts() throws Exception {
         CustomerProfile customer = customerWithContacts();
+        String maskedName = "张" + "*".repeat(customer.name().length() - 1);
 
         mvc.perform(get("/customers").param("q", customer.name()))
                 .andExpect(status().isOk())
-                .andExpect(content().string(allOf(containsString(customer.name()), containsString("138****5678"),
-                        not(containsString(customer.primaryPhone())))));
+                .andExpect(content().string(allOf(containsString(maskedName), containsString("138****5678"),
+                        not(containsString(customer.primaryPhone())), not(containsString(">" + customer.name() + "<")))));
+        // a whole number or address would confirm what the mask hides: it is left out of the search, and the page says so
         mvc.perform(get("/customers").param("q", customer.primaryEmail().toUpperCase()))
-                .andExpect(content().string(containsString(customer.name())));
+                .andExpect(content().string(allOf(not(containsString(maskedName)), containsString("手机号和邮箱已从搜索中去掉"))));
         mvc.perform(get("/customers").param("q", "+86 " + customer.primaryPhone()))
-                .andExpect(content().string(containsString(customer.name())));
+                .andExpect(content().string(not(containsString(maskedName))));
+        mvc.perform(get("/customers").param("q", customer.primaryPhone()).param("lang", "en"))
+                .andExpect(content().string(allOf(not(containsString(maskedName)), containsString("left out of the search"))));
         // A part of an address finds nothing for a viewer who may not see addresses.
         mvc.perform(get("/customers").param("q", customer.primaryEmail().substring(0, 8)))
                 .andExpect(content().string(not(containsString(customer.name()))));
