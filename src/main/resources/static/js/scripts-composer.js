@@ -89,12 +89,19 @@
         refresh();
     }
 
+    // automatic placeholders of the catalogue (PlaceholderCatalogue) that the inbox fills when the reply is sent
+    function serverFilled() {
+        var p = panel();
+        return p && p.dataset.serverFilled ? p.dataset.serverFilled.split(',') : [];
+    }
+
     function unfilled(text) {
         var names = [];
+        var filledOnSend = serverFilled();
         var m;
         PLACEHOLDER.lastIndex = 0;
         while ((m = PLACEHOLDER.exec(text)) !== null) {
-            if (names.indexOf(m[1]) < 0) {
+            if (names.indexOf(m[1]) < 0 && filledOnSend.indexOf(m[1]) < 0) {
                 names.push(m[1]);
             }
         }

@@ -8,6 +8,7 @@ import com.steadydesk.inbox.TicketId;
 import com.steadydesk.inbox.TicketManagement;
 import com.steadydesk.platform.DomainRuleViolation;
 import com.steadydesk.platform.NotFoundException;
+import com.steadydesk.scripts.PlaceholderCatalogue;
 import com.steadydesk.scripts.ScriptId;
 import com.steadydesk.scripts.ScriptManagement;
 import com.steadydesk.scripts.ScriptStatus;
@@ -22,9 +23,10 @@ import org.springframework.security.concurrent.DelegatingSecurityContextRunnable
 import org.springframework.stereotype.Service;
 
 /**
- * Sends an approved script to all linked tickets of a crisis (or the open or VIP ones), personalised by the inbox's
- * placeholders ({{customer.name}}, {{ticket.number}}...). Runs in the background in small batches, so the lead sees
- * the progress; each ticket is its own transaction, so one failure never stops the others, and failures are listed.
+ * Sends an approved script to all linked tickets of a crisis (or the open or VIP ones), personalised by the inbox with
+ * the bulk-reply placeholders of {@link PlaceholderCatalogue}. Runs in the background in small batches, so the lead sees
+ * the progress; each ticket is its own transaction, so one failure never stops the others. A job always ends: whatever
+ * goes wrong is listed per ticket, and the failed tickets can be sent again ({@link #retryFailed}).
  */
 @Service
 public class BulkReplies {
@@ -73,15 +75,41 @@ public class BulkReplies {
         if (targets.isEmpty()) {
             throw new DomainRuleViolation("crisis.bulk.no-tickets", "no linked ticket matches");
         }
-        String body = view.content().body();
+        return launch(crisis, script.value(), view.content().title(), view.content().body(), f, targets, null);
+    }
+
+    /** Sends the reply of a finished job again, to the tickets it failed for; answers the new job. */
+    public BulkReplyJob retryFailed(long jobId) {
+        BulkReplyJob job = job(jobId);
+        if (!job.finished()) {
+            throw new DomainRuleViolation("crisis.bulk.running", "the bulk reply is still running");
+        }
+        List<TicketId> failed = job.failures().stream().map(BulkReplyJob.Failure::ticketId).distinct().toList();
+        if (failed.isEmpty()) {
+            throw new DomainRuleViolation("crisis.bulk.nothing-failed", "no ticket failed in this bulk reply");
+        }
+        String body = jdbc.sql("select body from crisis_bulk_replies where id = ?").param(jobId).query(String.class).single();
+        crises.find(job.crisisId());
+        return launch(job.crisisId(), job.scriptId(), "retry of bulk reply " + jobId, body, job.filter(), failed, jobId);
+    }
+
+    private BulkReplyJob launch(CrisisId crisis, long scriptId, String title, String body, Filter filter, List<TicketId> targets, Long retryOf) {
+        // refused before anything is sent: a placeholder nobody fills would fail on every ticket
+        List<String> refused = PlaceholderCatalogue.refusedIn(body, PlaceholderCatalogue.Use.BULK_REPLY, false);
+        if (!refused.isEmpty()) {
+            throw new DomainRuleViolation("crisis.bulk.placeholders", "the script has placeholders a bulk reply cannot fill: "
+                    + String.join(", ", refused.stream().map(n -> "{{" + n + "}}").toList()));
+        }
         long jobId = jdbc.sql("""
-                        insert into crisis_bulk_replies (crisis_id, script_id, body, filter, total, status, started_by, started_at)
-                        values (?, ?, ?, ?, ?, 'RUNNING', ?, ?) returning id""")
-                .params(crisis.value(), script.value(), body, f.name(), targets.size(), currentUser.username(),
-                        Timestamp.from(Instant.now(clock))).query(Long.class).single();
-        timeline.append(crisis, "DECISION", "bulk reply started with script " + script.value() + " \"" + view.content().title() + "\" to "
-                + targets.size() + " linked ticket(s) (" + f + ")");
-        audit.record("crisis.bulk-reply.started", "crisis " + crisis.value(), "script=" + script.value() + " tickets=" + targets.size());
+                        insert into crisis_bulk_replies (crisis_id, script_id, body, filter, total, status, started_by, started_at, retry_of)
+                        values (?, ?, ?, ?, ?, 'RUNNING', ?, ?, ?) returning id""")
+                .params(crisis.value(), scriptId, body, filter.name(), targets.size(), currentUser.username(),
+                        Timestamp.from(Instant.now(clock)), retryOf).query(Long.class).single();
+        timeline.append(crisis, "DECISION", "bulk reply started with script " + scriptId + " \"" + title + "\" to "
+                + targets.size() + " linked ticket(s) (" + filter + ")", CrisisTimeline.Caption.of("crisis.timeline.text.bulkStarted", title, targets.size(),
+                "@crisis.bulk.filter." + filter));
+        audit.record("crisis.bulk-reply.started", "crisis " + crisis.value(), "script=" + scriptId + " tickets=" + targets.size()
+                + (retryOf == null ? "" : " retry-of=" + retryOf));
         executor.execute(new DelegatingSecurityContextRunnable(() -> run(jobId, crisis, body, targets)));
         return job(jobId);
     }
@@ -89,20 +117,46 @@ public class BulkReplies {
     private void run(long jobId, CrisisId crisis, String body, List<TicketId> targets) {
         int done = 0;
         int failed = 0;
-        for (int from = 0; from < targets.size(); from += BATCH) {
-            List<TicketId> batch = targets.subList(from, Math.min(targets.size(), from + BATCH));
-            BulkResult result = tickets.bulk(BulkAction.reply(body), batch);
-            for (BulkResult.Failure failure : result.failures()) {
-                jdbc.sql("insert into crisis_bulk_reply_failures (job_id, ticket_id, rule, message) values (?, ?, ?, ?)")
-                        .params(jobId, failure.ticketId().value(), failure.rule(), failure.message()).update();
+        int from = 0;
+        try {
+            for (; from < targets.size(); from += BATCH) {
+                List<TicketId> batch = targets.subList(from, Math.min(targets.size(), from + BATCH));
+                BulkResult result;
+                try {
+                    result = tickets.bulk(BulkAction.reply(body), batch);
+                } catch (RuntimeException e) {
+                    // a refusal of the whole batch (or anything unforeseen) fails each of its tickets, visibly
+                    String rule = e instanceof DomainRuleViolation v ? v.rule() : e.getClass().getSimpleName();
+                    result = new BulkResult(List.of(), batch.stream().map(t -> new BulkResult.Failure(t, rule, e.getMessage())).toList());
+                }
+                recordFailures(jobId, result.failures());
+                done += result.succeeded().size();
+                failed += result.failures().size();
+                jdbc.sql("update crisis_bulk_replies set done = ?, failed = ? where id = ?").params(done, failed, jobId).update();
             }
-            done += result.succeeded().size();
-            failed += result.failures().size();
-            jdbc.sql("update crisis_bulk_replies set done = ?, failed = ? where id = ?").params(done, failed, jobId).update();
+        } catch (RuntimeException e) {
+            // the job's own bookkeeping broke: the tickets not reached are failures, so that the job ends and can be retried
+            List<BulkResult.Failure> rest = targets.subList(Math.min(from, targets.size()), targets.size()).stream()
+                    .map(t -> new BulkResult.Failure(t, e.getClass().getSimpleName(), e.getMessage())).toList();
+            failed += rest.size();
+            try {
+                recordFailures(jobId, rest);
+            } catch (RuntimeException ignored) {
+                // the failure count below still tells the lead how many did not go out
+            }
+        } finally {
+            jdbc.sql("update crisis_bulk_replies set status = 'FINISHED', done = ?, failed = ?, finished_at = ? where id = ?")
+                    .params(done, failed, Timestamp.from(Instant.now(clock)), jobId).update();
+            timeline.append(crisis, "DECISION", "bulk reply finished: " + done + " sent, " + failed + " failed",
+                    CrisisTimeline.Caption.of("crisis.timeline.text.bulkFinished", done, failed));
         }
-        jdbc.sql("update crisis_bulk_replies set status = 'FINISHED', finished_at = ? where id = ?")
-                .params(Timestamp.from(Instant.now(clock)), jobId).update();
-        timeline.append(crisis, "DECISION", "bulk reply finished: " + done + " sent, " + failed + " failed");
+    }
+
+    private void recordFailures(long jobId, List<BulkResult.Failure> failures) {
+        for (BulkResult.Failure failure : failures) {
+            jdbc.sql("insert into crisis_bulk_reply_failures (job_id, ticket_id, rule, message) values (?, ?, ?, ?)")
+                    .params(jobId, failure.ticketId().value(), failure.rule(), failure.message()).update();
+        }
     }
 
     public BulkReplyJob job(long jobId) {

@@ -80,9 +80,9 @@ class CrisisListeners {
     @ApplicationModuleListener(id = "crisis.notify-subscribers")
     void on(StatusUpdatePublished event) {
         PublicUpdate update = statusPage.update(event.updateId());
-        CrisisDetails crisis = crises.find(event.crisisId());
-        String titleEn = crisis.titleEn() == null ? crisis.title() : crisis.titleEn();
-        subscriptions.publish(new PublicNotice("crisis-update:" + update.id(), "【服务状态更新】" + crisis.title(), "[Status update] " + titleEn,
+        // the public title: subscribers never read the internal one
+        subscriptions.publish(new PublicNotice("crisis-update:" + update.id(), "【服务状态更新】" + statusPage.publicTitle(event.crisisId(), "zh"),
+                "[Status update] " + statusPage.publicTitle(event.crisisId(), "en"),
                 update.bodyZh(), update.bodyEn(), baseUrl + "/status#crisis-" + event.crisisId().value()));
     }
 

@@ -10,6 +10,7 @@ import com.steadydesk.inbox.TicketDetails;
 import com.steadydesk.inbox.TicketId;
 import com.steadydesk.inbox.TicketManagement;
 import com.steadydesk.knowledge.SourceOfTruthManagement;
+import com.steadydesk.platform.DomainRuleViolation;
 import com.steadydesk.platform.Keyset;
 import com.steadydesk.platform.NotFoundException;
 import com.steadydesk.platform.ReadThroughCache;
@@ -51,6 +52,8 @@ public class CrisisManagement {
     private final TicketManagement tickets;
     private final SourceOfTruthManagement sourceOfTruth;
     private final CrisisCleanup cleanup;
+    private final StatusPage statusPage;
+    private final CrisisStaffNotices staff;
     private final JdbcClient jdbc;
     private final CurrentUser currentUser;
     private final AuditLog audit;
@@ -62,8 +65,9 @@ public class CrisisManagement {
 
     CrisisManagement(CrisisEvents crises, GradingSettings grading, CrisisTimeline timeline, ReportingChain chain,
             PlaybookManagement playbooks, TicketManagement tickets, SourceOfTruthManagement sourceOfTruth, CrisisCleanup cleanup,
-            JdbcClient jdbc, CurrentUser currentUser, AuditLog audit, ApplicationEventPublisher events, Clock clock,
-            @Value("${steadydesk.display-zone:Asia/Shanghai}") String zone) {
+            StatusPage statusPage, JdbcClient jdbc, CurrentUser currentUser, AuditLog audit, ApplicationEventPublisher events, Clock clock,
+            @Value("${steadydesk.display-zone:Asia/Shanghai}") String zone, CrisisStaffNotices staff) {
+        this.staff = staff;
         this.crises = crises;
         this.grading = grading;
         this.timeline = timeline;
@@ -72,6 +76,7 @@ public class CrisisManagement {
         this.tickets = tickets;
         this.sourceOfTruth = sourceOfTruth;
         this.cleanup = cleanup;
+        this.statusPage = statusPage;
         this.jdbc = jdbc;
         this.currentUser = currentUser;
         this.audit = audit;
@@ -95,7 +100,8 @@ public class CrisisManagement {
                 by, now));
         CrisisId id = new CrisisId(crisis.getId());
         timeline.appendAs(by, id, "REPORTED", crisis.getTitle() + " [" + crisis.getType() + "]"
-                + (crisis.getDescription().isEmpty() ? "" : ": " + crisis.getDescription()));
+                + (crisis.getDescription().isEmpty() ? "" : ": " + crisis.getDescription()),
+                CrisisTimeline.Caption.of("crisis.timeline.text.reported", crisis.getTitle(), "@crisis.type." + crisis.getType(), crisis.getDescription()));
         if (!report.exampleTicketIds().isEmpty()) {
             linkTickets(id, report.exampleTicketIds().stream().map(TicketId::new).toList(), FROM_REPORT);
         }
@@ -116,15 +122,17 @@ public class CrisisManagement {
         GradeAssessment assessment = grading.load().assess(factors == null ? GradingFactors.none() : factors);
         crisis.declare(type, title, assessment, by, now);
         store(crisis);
-        timeline.appendAs(by, id, "DECLARED", "declared " + crisis.getType() + " \"" + crisis.getTitle() + "\", lead " + by);
+        timeline.appendAs(by, id, "DECLARED", "declared " + crisis.getType() + " \"" + crisis.getTitle() + "\", lead " + by,
+                CrisisTimeline.Caption.of("crisis.timeline.text.declared", "@crisis.type." + crisis.getType(), crisis.getTitle(), by));
         timeline.appendAs(by, id, "GRADED", "grade " + assessment.grade() + " (score " + assessment.score() + ", levels "
-                + assessment.levels() + ")");
+                + assessment.levels() + ")", CrisisTimeline.Caption.of("crisis.timeline.text.graded", "@crisis.grade." + assessment.grade(), assessment.score()));
         audit.record("crisis.declared", "crisis " + id.value(), crisis.getType() + " " + assessment.grade());
         playbooks.start(id, crisis.getType(), crisis.getGrade(), now, by);
         if (crisis.getGrade() != CrisisGrade.MINOR) {
             chain.notifyFirstLevelGradedBy(id, crisis.getGrade(), by);
         }
         sourceOfTruth.openFor(id.value(), crisis.getTitle());
+        staff.tellReporter(id, crisis.getReportedBy(), "declared", crisis.getTitle(), "crisis.grade.", crisis.getGrade().name());
         events.publishEvent(new CrisisDeclared(id));
         events.publishEvent(new CrisisGraded(id, null, crisis.getGrade()));
         return find(id);
@@ -146,7 +154,8 @@ public class CrisisManagement {
         boolean changed = crisis.regrade(assessment, currentUser.username(), Instant.now(clock));
         store(crisis);
         timeline.append(id, "GRADED", "grade " + before + " → " + assessment.grade() + " (score " + assessment.score() + ", levels "
-                + assessment.levels() + ")");
+                + assessment.levels() + ")", CrisisTimeline.Caption.of("crisis.timeline.text.regraded", before == null ? "-" : "@crisis.grade." + before,
+                "@crisis.grade." + assessment.grade(), assessment.score()));
         audit.record("crisis.graded", "crisis " + id.value(), before + " -> " + assessment.grade());
         if (changed) {
             gradeChanged(crisis, before);
@@ -161,7 +170,8 @@ public class CrisisManagement {
         CrisisGrade before = crisis.getGrade();
         boolean changed = crisis.overrideGrade(grade, reason, currentUser.username(), Instant.now(clock));
         store(crisis);
-        timeline.append(id, "GRADE_OVERRIDDEN", "grade " + before + " → " + grade + " overridden: " + reason.strip());
+        timeline.append(id, "GRADE_OVERRIDDEN", "grade " + before + " → " + grade + " overridden: " + reason.strip(),
+                CrisisTimeline.Caption.of("crisis.timeline.text.overridden", before == null ? "-" : "@crisis.grade." + before, "@crisis.grade." + grade, reason.strip()));
         audit.record("crisis.grade-overridden", "crisis " + id.value(), before + " -> " + grade + ": " + reason.strip());
         if (changed) {
             gradeChanged(crisis, before);
@@ -176,6 +186,7 @@ public class CrisisManagement {
             playbooks.start(id, crisis.getType(), crisis.getGrade(), crisis.getDeclaredAt(), currentUser.username());
         }
         events.publishEvent(new CrisisGraded(id, before, crisis.getGrade()));
+        staff.tellReporter(id, crisis.getReportedBy(), "graded", crisis.getTitle(), "crisis.grade.", crisis.getGrade().name());
     }
 
     /** What the matrix would answer for these factors (the grading form's live preview). */
@@ -200,7 +211,8 @@ public class CrisisManagement {
         CrisisEvent crisis = load(id);
         crisis.dismiss(reason, currentUser.username(), Instant.now(clock));
         store(crisis);
-        timeline.append(id, "DISMISSED", "dismissed: " + reason.strip());
+        timeline.append(id, "DISMISSED", "dismissed: " + reason.strip(), CrisisTimeline.Caption.of("crisis.timeline.text.dismissed", reason.strip()));
+        staff.tellReporter(id, crisis.getReportedBy(), "dismissed", crisis.getTitle(), null, reason.strip());
         audit.record("crisis.dismissed", "crisis " + id.value(), reason.strip());
     }
 
@@ -208,9 +220,14 @@ public class CrisisManagement {
     public CrisisDetails describeScope(CrisisId id, CrisisScope scope) {
         CrisisEvent crisis = load(id);
         crisis.describeScope(scope.products(), scope.regions(), scope.channels(), scope.keywords(), scope.titleEn());
+        if (scope.publicWording()) {
+            crisis.describePublicly(scope.publicTitle(), scope.productsEn());
+        }
         store(crisis);
         timeline.append(id, "DECISION", "scope: products " + crisis.getProducts() + ", regions " + crisis.getRegions() + ", channels "
-                + crisis.getChannels() + ", keywords " + crisis.getKeywords());
+                + crisis.getChannels() + ", keywords " + crisis.getKeywords(), CrisisTimeline.Caption.of("crisis.timeline.text.scope",
+                String.join("、", crisis.getProducts()), String.join("、", crisis.getRegions()), String.join("、", crisis.getChannels()),
+                String.join("、", crisis.getKeywords())));
         return find(id);
     }
 
@@ -228,7 +245,7 @@ public class CrisisManagement {
         CrisisEvent crisis = load(id);
         crisis.resolve(Instant.now(clock));
         store(crisis);
-        timeline.append(id, "RESOLVED", "the crisis is resolved; follow-up continues");
+        timeline.append(id, "RESOLVED", "the crisis is resolved; follow-up continues", CrisisTimeline.Caption.of("crisis.timeline.text.resolved"));
         audit.record("crisis.resolved", "crisis " + id.value(), null);
     }
 
@@ -238,10 +255,34 @@ public class CrisisManagement {
      */
     @Transactional
     public void close(CrisisId id) {
+        closeNow(id);
+    }
+
+    /**
+     * Closes the crisis the way the cockpit does, keeping the public page honest: when the public has been told about
+     * it and the last word was not "resolved", the resolution statement ({@link StatusPage#defaultDraft} words it) is
+     * published first, and without one the close is refused. A crisis never made public may close without a statement.
+     */
+    @Transactional
+    public void closeWithStatement(CrisisId id, String statementZh, String statementEn) {
+        List<PublicUpdate> updates = statusPage.updates(id);
+        boolean publicStillOpen = !updates.isEmpty() && !"RESOLVED".equals(updates.get(0).phase());
+        boolean hasStatement = statementZh != null && !statementZh.isBlank();
+        if (publicStillOpen && !hasStatement) {
+            throw new DomainRuleViolation("crisis.close.statement-required",
+                    "the status page still shows the crisis as ongoing; publish a resolution statement with the close");
+        }
+        if (hasStatement) {
+            statusPage.publish(id, new StatusPage.UpdateDraft("RESOLVED", statementZh, statementEn, null));
+        }
+        closeNow(id);
+    }
+
+    private void closeNow(CrisisId id) {
         CrisisEvent crisis = load(id);
         crisis.close(Instant.now(clock));
         store(crisis);
-        timeline.append(id, "CLOSED", "the crisis is closed");
+        timeline.append(id, "CLOSED", "the crisis is closed", CrisisTimeline.Caption.of("crisis.timeline.text.closed"));
         cleanup.prepare(id);
         audit.record("crisis.closed", "crisis " + id.value(), null);
         events.publishEvent(new CrisisClosed(id));
@@ -290,7 +331,8 @@ public class CrisisManagement {
             tickets.linkToCrisis(ticket, id.value());
         }
         if (!linked.isEmpty()) {
-            timeline.appendTickets(by, id, linked.size() + " ticket(s) linked (" + source + ")", linked);
+            timeline.appendTickets(by, id, linked.size() + " ticket(s) linked (" + source + ")", linked,
+                    CrisisTimeline.Caption.of("crisis.timeline.text.linked", linked.size(), "@crisis.linkSource." + source));
         }
         return linked.size();
     }
@@ -308,6 +350,12 @@ public class CrisisManagement {
     public List<TicketId> linkedTickets(CrisisId id) {
         return jdbc.sql("select ticket_id from crisis_linked_tickets where crisis_id = ? order by linked_at desc, ticket_id desc")
                 .param(id.value()).query(Long.class).list().stream().map(TicketId::new).toList();
+    }
+
+    /** The tickets the report named as examples (they made someone report the crisis). */
+    public List<TicketId> reportExamples(CrisisId id) {
+        return jdbc.sql("select ticket_id from crisis_linked_tickets where crisis_id = ? and source = ? order by ticket_id")
+                .params(id.value(), FROM_REPORT).query(Long.class).list().stream().map(TicketId::new).toList();
     }
 
     /** Count and the per-day trend of linked tickets over the last {@code days} days (display zone). */
@@ -360,6 +408,6 @@ public class CrisisManagement {
                 c.getGradeScore(), c.getProducts(), c.getRegions(), c.getChannels(), c.getKeywords(), c.getReportedBy(), c.getReportedAt(),
                 c.getOccurringSince(), c.getLeadUsername(), c.getDeclaredAt(), c.getResolvedAt(), c.getClosedAt(),
                 c.getGradeChanges().stream().map(g -> new CrisisDetails.GradeHistoryEntry(g.grade(), g.score(), g.overridden(), g.reason(),
-                        g.changedBy(), g.changedAt())).toList());
+                        g.changedBy(), g.changedAt())).toList(), c.getPublicTitle(), c.getProductsEn());
     }
 }

@@ -2,7 +2,9 @@ package com.steadydesk.crisis;
 
 import com.steadydesk.identity.AuditLog;
 import com.steadydesk.identity.CurrentUser;
+import com.steadydesk.inbox.TicketDetails;
 import com.steadydesk.inbox.TicketId;
+import com.steadydesk.inbox.TicketManagement;
 import com.steadydesk.inbox.TicketScope;
 import com.steadydesk.inbox.TicketStatistics;
 import java.sql.Timestamp;
@@ -36,10 +38,13 @@ public class CrisisReviews {
     private final CurrentUser currentUser;
     private final AuditLog audit;
     private final Clock clock;
+    private final TicketManagement tickets;
     private final ZoneId zone;
 
     CrisisReviews(CrisisManagement crises, StatusPage statusPage, CrisisTaskManagement tasks, FollowUps followUps, TicketStatistics statistics,
-            JdbcClient jdbc, CurrentUser currentUser, AuditLog audit, Clock clock, @Value("${steadydesk.display-zone:Asia/Shanghai}") String zone) {
+            JdbcClient jdbc, CurrentUser currentUser, AuditLog audit, Clock clock, @Value("${steadydesk.display-zone:Asia/Shanghai}") String zone,
+            TicketManagement tickets) {
+        this.tickets = tickets;
         this.crises = crises;
         this.statusPage = statusPage;
         this.tasks = tasks;
@@ -55,12 +60,17 @@ public class CrisisReviews {
     public CrisisReview draft(CrisisId id) {
         CrisisDetails crisis = crises.find(id);
         Instant end = crisis.closedAt() != null ? crisis.closedAt() : Instant.now(clock);
-        Instant start = crisis.occurringSince() != null && crisis.occurringSince().isBefore(crisis.reportedAt())
+        Instant reportedOrSince = crisis.occurringSince() != null && crisis.occurringSince().isBefore(crisis.reportedAt())
                 ? crisis.occurringSince() : crisis.reportedAt();
+        Set<TicketId> linked = new HashSet<>(crises.linkedTickets(id));
+        // the window covers the tickets that made someone report the crisis (the report's examples): they were often opened
+        // before it "began", and a review without them shows no volume and no figures. Tickets linked later by hand
+        // keep the window as it is.
+        Instant start = crises.reportExamples(id).stream().map(tickets::find).flatMap(java.util.Optional::stream).map(TicketDetails::createdAt)
+                .filter(opened -> opened.isBefore(reportedOrSince)).min(Instant::compareTo).orElse(reportedOrSince);
         if (end.isBefore(start)) {
             end = start;
         }
-        Set<TicketId> linked = new HashSet<>(crises.linkedTickets(id));
         TicketScope during = TicketScope.openedAmong(start, end, linked);
         Instant baselineFrom = start.minus(Duration.ofDays(CrisisReview.BASELINE_DAYS));
         // a baseline cannot reach back before the first ticket: a young installation would look calmer than it is

@@ -27,8 +27,11 @@ public class CrisisTaskManagement {
     private final CrisisTimeline timeline;
     private final CurrentUser currentUser;
     private final Clock clock;
+    private final CrisisStaffNotices staff;
 
-    CrisisTaskManagement(CrisisTasks tasks, JdbcClient jdbc, CrisisTimeline timeline, CurrentUser currentUser, Clock clock) {
+    CrisisTaskManagement(CrisisTasks tasks, JdbcClient jdbc, CrisisTimeline timeline, CurrentUser currentUser, Clock clock,
+            CrisisStaffNotices staff) {
+        this.staff = staff;
         this.tasks = tasks;
         this.jdbc = jdbc;
         this.timeline = timeline;
@@ -44,15 +47,21 @@ public class CrisisTaskManagement {
         CrisisTask task = tasks.save(CrisisTask.create(crisis.value(), null, command.title(), null, command.department(), null, command.assignee(),
                 command.dueAt(), null, null, currentUser.username(), now));
         timeline.append(crisis, "TASK", "task added: " + task.getTitle() + " [" + task.getDepartment() + "]"
-                + (task.getAssignee() == null ? "" : " → " + task.getAssignee()));
+                + (task.getAssignee() == null ? "" : " → " + task.getAssignee()), CrisisTimeline.Caption.of("crisis.timeline.text.taskAdded", task.getTitle(),
+                "@crisis.department." + task.getDepartment(), task.getAssignee() == null ? "-" : task.getAssignee()));
+        staff.tellAssignee(crisis, task.getAssignee(), task.getTitle());
         return view(task, now, List.of());
     }
 
     @Transactional
     public CrisisTaskView assign(long taskId, String assignee) {
         CrisisTask task = load(taskId);
+        String before = task.getAssignee();
         task.assign(assignee);
         tasks.save(task);
+        if (task.getAssignee() != null && !task.getAssignee().equals(before)) {
+            staff.tellAssignee(new CrisisId(task.getCrisisId()), task.getAssignee(), task.getTitle());
+        }
         timeline.append(new CrisisId(task.getCrisisId()), "TASK", "task assigned: " + task.getTitle() + " → "
                 + (task.getAssignee() == null ? "-" : task.getAssignee()));
         return find(taskId);
@@ -76,7 +85,9 @@ public class CrisisTaskManagement {
         tasks.save(task);
         if (before != task.getStatus()) {
             timeline.append(new CrisisId(task.getCrisisId()), "TASK", "task " + before + " → " + task.getStatus() + ": " + task.getTitle()
-                    + (task.getSkipReason() == null ? "" : " (" + task.getSkipReason() + ")"));
+                    + (task.getSkipReason() == null ? "" : " (" + task.getSkipReason() + ")"), CrisisTimeline.Caption.of("crisis.timeline.text.taskStatus",
+                    task.getTitle(), "@crisis.task." + before, "@crisis.task." + task.getStatus(),
+                    task.getSkipReason() == null ? "" : task.getSkipReason()));
         }
         return find(taskId);
     }

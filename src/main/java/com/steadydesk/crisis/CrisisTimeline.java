@@ -67,13 +67,40 @@ public class CrisisTimeline {
 
     @Transactional
     public TimelineEntry appendAs(String author, CrisisId crisis, String kind, String text) {
+        return appendAs(author, crisis, kind, text, null);
+    }
+
+    /**
+     * Appends a system entry that readers see in their language: {@code caption} is a bundle key with arguments
+     * (crisis.timeline.text.*); {@code text} is the English wording kept for exports.
+     */
+    @Transactional
+    public TimelineEntry appendAs(String author, CrisisId crisis, String kind, String text, Caption caption) {
         if (text == null || text.isBlank()) {
             throw new IllegalArgumentException("a timeline entry needs a text");
         }
         Instant now = Instant.now(clock);
-        long id = jdbc.sql("insert into crisis_timeline (crisis_id, at, author, kind, text) values (?, ?, ?, ?, ?) returning id")
-                .params(crisis.value(), Timestamp.from(now), author, kind, text.strip()).query(Long.class).single();
-        return new TimelineEntry(id, crisis, now, author, kind, text.strip(), null, List.of());
+        long id = jdbc.sql("""
+                        insert into crisis_timeline (crisis_id, at, author, kind, text, text_key, text_args) values (?, ?, ?, ?, ?, ?, ?)
+                        returning id""")
+                .params(crisis.value(), Timestamp.from(now), author, kind, text.strip(), caption == null ? null : caption.key(),
+                        caption == null ? null : caption.args().toArray(String[]::new)).query(Long.class).single();
+        return new TimelineEntry(id, crisis, now, author, kind, text.strip(), null, List.of(), caption == null ? null : caption.key(),
+                caption == null ? List.of() : caption.args());
+    }
+
+    /** Appends a system entry by the current user (or "system") in the reader's language; see {@link Caption}. */
+    @Transactional
+    public TimelineEntry append(CrisisId crisis, String kind, String text, Caption caption) {
+        return appendAs(currentUser.username(), crisis, kind, text, caption);
+    }
+
+    /** A caption as a bundle key with its arguments; an argument {@code @key} is a bundle key too (e.g. {@code @crisis.grade.MAJOR}). */
+    public record Caption(String key, List<String> args) {
+
+        public static Caption of(String key, Object... args) {
+            return new Caption(key, java.util.Arrays.stream(args).map(a -> a == null ? "" : String.valueOf(a)).toList());
+        }
     }
 
     /**
@@ -82,6 +109,12 @@ public class CrisisTimeline {
      */
     @Transactional
     public TimelineEntry appendTickets(String author, CrisisId crisis, String caption, List<TicketDetails> named) {
+        return appendTickets(author, crisis, caption, named, null);
+    }
+
+    /** Like {@link #appendTickets(String, CrisisId, String, List)}, the caption also as a bundle key for either language. */
+    @Transactional
+    public TimelineEntry appendTickets(String author, CrisisId crisis, String caption, List<TicketDetails> named, Caption localised) {
         if (named.isEmpty()) {
             throw new IllegalArgumentException("a ticket entry names at least one ticket");
         }
@@ -90,11 +123,13 @@ public class CrisisTimeline {
         Long[] ids = named.stream().map(t -> t.id().value()).toArray(Long[]::new);
         Long[] numbers = named.stream().map(TicketDetails::number).toArray(Long[]::new);
         long id = jdbc.sql("""
-                        insert into crisis_timeline (crisis_id, at, author, kind, text, ticket_ids, ticket_numbers)
-                        values (?, ?, ?, 'TICKETS_LINKED', ?, ?, ?) returning id""")
-                .params(crisis.value(), Timestamp.from(now), author, text, ids, numbers).query(Long.class).single();
+                        insert into crisis_timeline (crisis_id, at, author, kind, text, ticket_ids, ticket_numbers, text_key, text_args)
+                        values (?, ?, ?, 'TICKETS_LINKED', ?, ?, ?, ?, ?) returning id""")
+                .params(crisis.value(), Timestamp.from(now), author, text, ids, numbers, localised == null ? null : localised.key(),
+                        localised == null ? null : localised.args().toArray(String[]::new)).query(Long.class).single();
         List<TimelineEntry.Ticket> refs = named.stream().map(t -> new TimelineEntry.Ticket(t.id().value(), t.number())).toList();
-        return new TimelineEntry(id, crisis, now, author, "TICKETS_LINKED", text, caption, refs);
+        return new TimelineEntry(id, crisis, now, author, "TICKETS_LINKED", text, caption, refs, localised == null ? null : localised.key(),
+                localised == null ? List.of() : localised.args());
     }
 
     /** A note or decision written by a person on the crisis page. */
@@ -119,8 +154,9 @@ public class CrisisTimeline {
         String text = rs.getString("text");
         List<Long> ids = longs(rs.getArray("ticket_ids"));
         List<Long> numbers = longs(rs.getArray("ticket_numbers"));
+        java.sql.Array args = rs.getArray("text_args");
         TimelineEntry entry = new TimelineEntry(rs.getLong("id"), crisis, rs.getTimestamp("at").toInstant(), rs.getString("author"), kind,
-                text, null, List.of());
+                text, null, List.of(), rs.getString("text_key"), args == null ? List.of() : List.of((String[]) args.getArray()));
         if (!ids.isEmpty()) {
             List<TimelineEntry.Ticket> refs = new ArrayList<>();
             for (int i = 0; i < ids.size(); i++) {
@@ -158,7 +194,7 @@ public class CrisisTimeline {
     }
 
     private static TimelineEntry withTickets(TimelineEntry e, String caption, List<TimelineEntry.Ticket> refs) {
-        return new TimelineEntry(e.id(), e.crisisId(), e.at(), e.author(), e.kind(), e.text(), caption, refs);
+        return new TimelineEntry(e.id(), e.crisisId(), e.at(), e.author(), e.kind(), e.text(), caption, refs, e.textKey(), e.textArgs());
     }
 
     private static List<Long> longs(Array array) throws SQLException {

@@ -75,8 +75,12 @@ public class FollowUps {
         if (c.proposedBy().equals(currentUser.username())) {
             throw new DomainRuleViolation("crisis.compensation.own", "a compensation must be approved by someone other than its proposer");
         }
-        jdbc.sql("update crisis_compensations set status = ?, decided_by = ?, decided_at = ? where id = ?")
+        // conditional on the state read above: of two leads deciding at once, only one changes the row
+        int changed = jdbc.sql("update crisis_compensations set status = ?, decided_by = ?, decided_at = ? where id = ? and status = 'PROPOSED'")
                 .params(approve ? "APPROVED" : "REJECTED", currentUser.username(), Timestamp.from(Instant.now(clock)), compensationId).update();
+        if (changed == 0) {
+            throw new DomainRuleViolation("crisis.compensation.decided", "the compensation was decided meanwhile");
+        }
         audit.record(approve ? "crisis.compensation.approved" : "crisis.compensation.rejected", "compensation " + compensationId,
                 c.kind() + " " + c.amount());
         timeline.append(c.crisisId(), "DECISION", "compensation " + compensationId + (approve ? " approved" : " rejected"));
@@ -90,9 +94,13 @@ public class FollowUps {
         if (!"APPROVED".equals(c.status()) && !"NOT_DELIVERED".equals(c.status())) {
             throw new DomainRuleViolation("crisis.compensation.not-approved", "only an approved compensation can be delivered");
         }
-        jdbc.sql("update crisis_compensations set status = ?, delivered_at = ?, note = ? where id = ?")
+        int changed = jdbc.sql("""
+                        update crisis_compensations set status = ?, delivered_at = ?, note = ? where id = ? and status in ('APPROVED', 'NOT_DELIVERED')""")
                 .params(delivered ? "DELIVERED" : "NOT_DELIVERED", delivered ? Timestamp.from(Instant.now(clock)) : null, note, compensationId)
                 .update();
+        if (changed == 0) {
+            throw new DomainRuleViolation("crisis.compensation.not-approved", "the compensation changed meanwhile");
+        }
         timeline.append(c.crisisId(), "DECISION", "compensation " + compensationId + (delivered ? " delivered" : " not delivered")
                 + (note == null || note.isBlank() ? "" : ": " + note.strip()));
         return compensation(compensationId);
@@ -182,7 +190,9 @@ public class FollowUps {
 
     private static Compensation compensation(ResultSet rs, int n) throws SQLException {
         long customer = rs.getLong("customer_id");
-        return new Compensation(rs.getLong("id"), new CrisisId(rs.getLong("crisis_id")), rs.wasNull() ? null : new CustomerId(customer),
+        // read wasNull() at once: the next getLong would answer for its own column (a segment showed as customer #0)
+        CustomerId customerId = rs.wasNull() ? null : new CustomerId(customer);
+        return new Compensation(rs.getLong("id"), new CrisisId(rs.getLong("crisis_id")), customerId,
                 rs.getString("segment"), Kind.valueOf(rs.getString("kind")), rs.getBigDecimal("amount"), rs.getString("reason"),
                 rs.getString("status"), rs.getString("proposed_by"), rs.getString("decided_by"), rs.getString("note"));
     }

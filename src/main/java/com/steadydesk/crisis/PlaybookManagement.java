@@ -121,7 +121,8 @@ public class PlaybookManagement {
         }
         if (!created.isEmpty()) {
             timeline.appendAs(by, crisis, "PLAYBOOK_STARTED", playbook.get().nameZh() + " / " + playbook.get().nameEn() + ": "
-                    + created.size() + " tasks");
+                    + created.size() + " tasks", CrisisTimeline.Caption.of("crisis.timeline.text.playbook", playbook.get().nameZh(), playbook.get().nameEn(),
+                    created.size()));
         }
         return created.stream().map(t -> CrisisTaskManagement.view(t, declaredAt, List.of())).toList();
     }

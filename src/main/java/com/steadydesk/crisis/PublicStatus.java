@@ -14,7 +14,7 @@ public record PublicStatus(long version, Instant builtAt, List<PublicCrisis> cri
     }
 
     /** A crisis as the public sees it. */
-    public record PublicCrisis(long id, String title, String titleEn, CrisisGrade grade, boolean over, List<String> affected, Instant nextUpdateAt,
-            List<PublicUpdate> updates) {
+    public record PublicCrisis(long id, String title, String titleEn, CrisisGrade grade, boolean over, List<String> affected,
+            List<String> affectedEn, Instant nextUpdateAt, List<PublicUpdate> updates) {
     }
 }

@@ -43,9 +43,11 @@ public class ReportingChain {
     private final CurrentUser currentUser;
     private final AuditLog audit;
     private final Clock clock;
+    private final CrisisStaffNotices staff;
 
     ReportingChain(JdbcClient jdbc, CrisisEvents crises, CrisisTimeline timeline, StaffNotices staffNotices, UserManagement users,
-            CurrentUser currentUser, AuditLog audit, Clock clock) {
+            CurrentUser currentUser, AuditLog audit, Clock clock, CrisisStaffNotices staff) {
+        this.staff = staff;
         this.jdbc = jdbc;
         this.crises = crises;
         this.timeline = timeline;
@@ -180,6 +182,7 @@ public class ReportingChain {
         Instant now = Instant.now(clock);
         long minutes = Duration.between(open.get(0).sentAt(), now).toMinutes();
         recordAcknowledgement(crisis, open, who, now, "after " + minutes + " min");
+        crises.findById(crisis.value()).ifPresent(c -> staff.tellReporter(crisis, c.getReportedBy(), "acknowledged", c.getTitle(), null, null));
         return open.size();
     }
 
@@ -189,7 +192,8 @@ public class ReportingChain {
                     .params(Timestamp.from(at), who, notice.id()).update();
         }
         ChainNotice last = notices.get(notices.size() - 1);
-        timeline.appendAs(who, crisis, "ACKNOWLEDGED", "acknowledged the report (" + last.grade() + ", level " + last.level() + ") " + how);
+        timeline.appendAs(who, crisis, "ACKNOWLEDGED", "acknowledged the report (" + last.grade() + ", level " + last.level() + ") " + how,
+                CrisisTimeline.Caption.of("crisis.timeline.text.acknowledged", "@crisis.grade." + last.grade(), last.level()));
         audit.record("crisis.acknowledged", "crisis " + crisis.value(), "level " + last.level() + " " + how);
     }
 
@@ -238,7 +242,8 @@ public class ReportingChain {
         staffNotices.notify(recipients, subject, body, "/crisis/" + crisis.value());
         timeline.appendAs("system", crisis, "CHAIN_NOTIFIED", "report sent to level " + level.level() + " (" + level.grade() + "): "
                 + String.join(", ", recipients) + " via " + String.join("/", level.channels()) + "; acknowledge within "
-                + level.ackWithinMinutes() + " min");
+                + level.ackWithinMinutes() + " min", CrisisTimeline.Caption.of("crisis.timeline.text.chainNotified", level.level(), "@crisis.grade." + level.grade(),
+                String.join(", ", recipients), level.ackWithinMinutes()));
         return notices(crisis).stream().filter(n -> n.id() == id).findFirst().orElseThrow();
     }
 

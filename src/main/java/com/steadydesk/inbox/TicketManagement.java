@@ -26,6 +26,7 @@ import com.steadydesk.inbox.sla.SlaStarts;
 import com.steadydesk.platform.DomainRuleViolation;
 import com.steadydesk.platform.Keyset;
 import com.steadydesk.platform.NotFoundException;
+import com.steadydesk.scripts.PlaceholderCatalogue;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -68,10 +69,12 @@ public class TicketManagement {
     private final TransactionTemplate perTicket;
     private final NewTickets newTickets;
     private final SlaStarts slaStarts;
+    private final PlaceholderCatalogue placeholderCatalogue;
 
     TicketManagement(Tickets tickets, Messages messages, InboxQueries queries, TicketJournal journal, CustomerManagement customers,
             OutboundMail outboundMail, CurrentUser currentUser, AuditLog audit, ApplicationEventPublisher events, Clock clock,
-            PlatformTransactionManager transactions, NewTickets newTickets, SlaStarts slaStarts) {
+            PlatformTransactionManager transactions, NewTickets newTickets, SlaStarts slaStarts, PlaceholderCatalogue placeholderCatalogue) {
+        this.placeholderCatalogue = placeholderCatalogue;
         this.newTickets = newTickets;
         this.slaStarts = slaStarts;
         this.tickets = tickets;
@@ -232,7 +235,7 @@ public class TicketManagement {
     // ---- agent messages ----------------------------------------------------------------------------------------------
 
     /**
-     * A public reply: placeholders filled (customer.name, ticket.number, ticket.subject, agent.name), refused if any is
+     * A public reply: placeholders filled (those of {@link PlaceholderCatalogue} for ticket replies), refused if any is
      * left; stored, then queued as an email threaded to the customer's last message (In-Reply-To, References), with the
      * ticket number in the subject. Answers the message id.
      */
@@ -594,6 +597,7 @@ public class TicketManagement {
         values.put("ticket.number", String.valueOf(ticket.getNumber()));
         values.put("ticket.subject", ticket.getSubject());
         values.put("agent.name", agent.map(UserSummary::displayName).orElse(null));
+        values.putAll(placeholderCatalogue.fixedValues());
         return values;
     }
 

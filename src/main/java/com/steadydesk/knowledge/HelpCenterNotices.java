@@ -67,6 +67,16 @@ public class HelpCenterNotices {
         audit.record("knowledge.callouts-added", "crisis:" + crisisId, "articles=" + articleIds);
     }
 
+    /** Takes the crisis's callout off one article (the crisis lead changed their mind; the others stay). */
+    @Transactional
+    public boolean removeCallout(long crisisId, long articleId) {
+        boolean removed = jdbc.sql("delete from kb_callouts where crisis_id = ? and article_id = ?").params(crisisId, articleId).update() > 0;
+        if (removed) {
+            audit.record("knowledge.callout-removed", "crisis:" + crisisId, "article=" + articleId);
+        }
+        return removed;
+    }
+
     @Transactional
     public void clearCallouts(long crisisId) {
         if (jdbc.sql("delete from kb_callouts where crisis_id = ?").param(crisisId).update() > 0) {

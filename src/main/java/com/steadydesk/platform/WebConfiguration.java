@@ -1,5 +1,6 @@
 package com.steadydesk.platform;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,7 +18,11 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 
-/** Chinese by default; {@code ?lang=en} switches to English and is remembered in a cookie; any other value means Chinese. */
+/**
+ * {@code ?lang=en} switches the language and is remembered in a cookie (any other value means Chinese); without either,
+ * the browser's Accept-Language decides between Chinese and English (a reader of the public status page never chose a
+ * language), else Chinese.
+ */
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
 
@@ -34,10 +39,27 @@ class WebConfiguration implements WebMvcConfigurer {
     LocaleResolver localeResolver() {
         var resolver = new CookieLocaleResolver("steadydesk-lang");
         resolver.setDefaultLocale(Locale.SIMPLIFIED_CHINESE);
+        resolver.setDefaultLocaleFunction(WebConfiguration::fromAcceptLanguage);
         resolver.setCookieMaxAge(Duration.ofDays(365));
         resolver.setRejectInvalidCookies(false); // a mangled cookie means the default language, not an error
         return resolver;
     }
+
+    /** The best of our two languages for the request's Accept-Language header; Chinese when there is none or no match. */
+    static Locale fromAcceptLanguage(HttpServletRequest request) {
+        String header = request.getHeader("Accept-Language");
+        if (header == null || header.isBlank()) {
+            return Locale.SIMPLIFIED_CHINESE;
+        }
+        try {
+            Locale best = Locale.lookup(Locale.LanguageRange.parse(header), SUPPORTED);
+            return best == null ? Locale.SIMPLIFIED_CHINESE : best;
+        } catch (IllegalArgumentException malformed) {
+            return Locale.SIMPLIFIED_CHINESE;
+        }
+    }
+
+    private static final List<Locale> SUPPORTED = List.of(Locale.SIMPLIFIED_CHINESE, Locale.CHINESE, Locale.ENGLISH);
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {

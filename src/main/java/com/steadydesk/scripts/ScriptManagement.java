@@ -49,6 +49,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ScriptManagement {
 
+    /** The author of the starter library's scripts (see {@link #approveStarterScript}). */
+    public static final String STARTER_AUTHOR = "starter-library";
+
     /** Weights of the suggestion score: text similarity dominates, the rest re-ranks close calls. */
     static final double TEXT_WEIGHT = 0.55, CATEGORY_WEIGHT = 0.25, AUDIENCE_WEIGHT = 0.10, USAGE_WEIGHT = 0.10;
     private static final int CANDIDATES = 12;
@@ -120,15 +123,32 @@ public class ScriptManagement {
         reviews.record(id.value(), script.getWorkingVersion(), "submitted", currentUser.username(), null, clock.instant());
     }
 
-    /** Approves the version in review (not one's own, not one with lint errors); agents see it from now on. */
+    /**
+     * The signed-in reviewer approves the version in review (not one's own, not one with lint errors); agents see it
+     * from now on. The approver is always the authenticated user: nobody approves in another person's name.
+     */
     @Transactional
     public void approve(ScriptId id, String comment) {
+        if (!currentUser.hasRole(Role.REVIEWER) && !currentUser.hasRole(Role.ADMIN)) {
+            throw new org.springframework.security.access.AccessDeniedException("only a signed-in reviewer approves scripts");
+        }
         approveAs(id, currentUser.username(), comment);
     }
 
-    /** Approval on behalf of a named reviewer (the demo data's starter library); same rules as {@link #approve}. */
+    /**
+     * The starter library approves its own first versions as "system" when the application seeds it (no person is
+     * signed in then); any other script, or a later version, needs {@link #approve} by a reviewer.
+     */
     @Transactional
-    public void approveAs(ScriptId id, String reviewer, String comment) {
+    public void approveStarterScript(ScriptId id) {
+        Script script = load(id);
+        if (!STARTER_AUTHOR.equals(script.getAuthor()) || script.getWorkingVersion() != 1) {
+            throw new DomainRuleViolation("script.not-starter", "only the starter library's first versions are approved by the system");
+        }
+        approveAs(id, "system", "starter library");
+    }
+
+    private void approveAs(ScriptId id, String reviewer, String comment) {
         Script script = load(id);
         if (lint(script.getId(), script.content()).stream().anyMatch(f -> f.severity() == Severity.ERROR)) {
             throw new DomainRuleViolation("script.lint-errors", "the script has quality errors; fix them before approval");
@@ -354,10 +374,27 @@ public class ScriptManagement {
         return byCategory;
     }
 
+    /**
+     * The versions of a script. Agents (temporary ones too) see only versions that were approved: the title and author
+     * of a draft or a rejected version are the editors' business (issue 10.7).
+     */
     public List<VersionInfo> versions(ScriptId id) {
         requireEditorOrVisible(id);
+        boolean editor = currentUserIsEditor();
+        Set<Integer> approved = editor ? Set.of() : approvedVersions(id);
         return versions.findByScriptIdOrderByVersionDesc(id.value()).stream()
+                .filter(v -> editor || approved.contains(v.getVersion()))
                 .map(v -> new VersionInfo(v.getVersion(), v.content().title(), v.getAuthor(), v.getCreatedAt())).toList();
+    }
+
+    private Set<Integer> approvedVersions(ScriptId id) {
+        Set<Integer> approved = new java.util.HashSet<>();
+        reviews.of(id.value()).stream().filter(d -> "approved".equals(d.decision())).forEach(d -> approved.add(d.version()));
+        Integer current = load(id).getApprovedVersion();
+        if (current != null) {
+            approved.add(current);
+        }
+        return approved;
     }
 
     /** The diff between two versions of a script as HTML (title, body, guidance), with {@code <ins>}/{@code <del>}. */
@@ -370,8 +407,11 @@ public class ScriptManagement {
         return TextDiff.inlineHtml(comparable(a), comparable(b));
     }
 
+    /** Review decisions; agents see only the approvals of versions they may see. */
     public List<ReviewDecision> reviews(ScriptId id) {
-        return reviews.of(id.value()).stream().map(d -> new ReviewDecision(d.version(), d.decision(), d.actor(), d.comment(), d.at())).toList();
+        boolean editor = currentUserIsEditor();
+        return reviews.of(id.value()).stream().filter(d -> editor || "approved".equals(d.decision()))
+                .map(d -> new ReviewDecision(d.version(), d.decision(), d.actor(), d.comment(), d.at())).toList();
     }
 
     /** Scripts waiting for a reviewer, oldest first. */
@@ -436,9 +476,12 @@ public class ScriptManagement {
         return new UsageReport(usages.count(id.value()), byUser, usages.tickets(id.value(), 200));
     }
 
-    /** Names of the placeholders still in a reply text; a reply must not be sent while this is not empty. */
+    /**
+     * Names of the placeholders in a reply text that nobody will fill (typed ones left, or automatic ones not meant for
+     * replies); the inbox refuses to send while this is not empty. Automatic reply placeholders are filled on sending.
+     */
     public List<String> unfilledPlaceholders(String text) {
-        return PlaceholderText.names(text);
+        return PlaceholderCatalogue.refusedIn(text, PlaceholderCatalogue.Use.TICKET_REPLY, false);
     }
 
     /** Fills the automatic and typed values into a script body; placeholders without a value stay as written. */

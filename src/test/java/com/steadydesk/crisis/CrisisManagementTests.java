@@ -235,4 +235,63 @@ class CrisisManagementTests {
         org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
                 assertThat(timeline.entries(crisis.id())).extracting(TimelineEntry::kind).contains("CLEAN_UP"));
     }
+
+    @Autowired
+    StatusPage statusPage;
+
+    @Test
+    void closingACrisisThePublicWasToldAboutPublishesTheResolutionStatementOrIsRefused() {
+        CrisisDetails crisis = crises.reportAndDeclare(new NewCrisisReport(CrisisType.TECHNICAL_FAILURE, "关闭需说明", null, null, List.of()),
+                MINOR);
+        statusPage.publish(crisis.id(), statusPage.defaultDraft(crisis.id()));
+
+        assertThatThrownBy(() -> crises.closeWithStatement(crisis.id(), " ", null)).isInstanceOf(DomainRuleViolation.class)
+                .extracting("rule").isEqualTo("crisis.close.statement-required");
+        assertThat(crises.find(crisis.id()).status()).isEqualTo(CrisisStatus.DECLARED);
+
+        StatusPage.UpdateDraft statement = statusPage.resolutionDraft(crisis.id());
+        assertThat(statement.bodyZh()).contains("已解决").doesNotContain("{{");
+        crises.closeWithStatement(crisis.id(), statement.bodyZh(), statement.bodyEn());
+
+        assertThat(crises.find(crisis.id()).status()).isEqualTo(CrisisStatus.CLOSED);
+        assertThat(statusPage.updates(crisis.id()).get(0).phase()).as("the page no longer says investigating").isEqualTo("RESOLVED");
+
+        CrisisDetails quiet = crises.reportAndDeclare(new NewCrisisReport(CrisisType.OTHER, "从未公开", null, null, List.of()), MINOR);
+        crises.closeWithStatement(quiet.id(), null, null);
+        assertThat(statusPage.updates(quiet.id())).as("a crisis never made public closes without a statement").isEmpty();
+    }
+
+    @Test
+    void theReporterHearsWhenTheirReportIsAcknowledgedDeclaredOrDismissed() {
+        String reporter = CrisisTestSupport.user(users, "reporter", Role.AGENT);
+        CrisisId declared = com.steadydesk.scripts.ScriptsTestSupport.as(reporter, Role.AGENT,
+                () -> crises.report(new NewCrisisReport(CrisisType.OTHER, "上报后有回音", null, null, List.of())));
+        CrisisId dismissed = com.steadydesk.scripts.ScriptsTestSupport.as(reporter, Role.AGENT,
+                () -> crises.report(new NewCrisisReport(CrisisType.OTHER, "误报", null, null, List.of())));
+
+        chain.acknowledge(declared);
+        crises.declare(declared, null, null, MAJOR);
+        crises.dismiss(dismissed, "单个客户的问题，已单独处理");
+
+        List<String> subjects = staffNotices.recent(reporter, null, 10).rows().stream().map(n -> n.subject()).toList();
+        assertThat(subjects).anyMatch(t -> t.contains("上报后有回音") && t.contains("确认收到"))
+                .anyMatch(t -> t.contains("上报后有回音") && t.contains("定为危机"))
+                .anyMatch(t -> t.contains("误报") && t.contains("未被定为危机"));
+        assertThat(staffNotices.recent(reporter, null, 10).rows()).anyMatch(n -> n.body().contains("重大") && n.body().contains("Major"))
+                .anyMatch(n -> n.body().contains("单个客户的问题"));
+    }
+
+    @Test
+    void aCrisisTaskAssigneeIsToldOfTheTask() {
+        String assignee = CrisisTestSupport.user(users, "task-owner", Role.AGENT);
+        CrisisDetails crisis = crises.reportAndDeclare(new NewCrisisReport(CrisisType.OTHER, "任务通知", null, null, List.of()), MINOR);
+
+        CrisisTaskView task = tasks.add(crisis.id(), new CrisisTaskManagement.NewTask("核对退款名单", Department.FINANCE, assignee, null));
+
+        assertThat(staffNotices.recent(assignee, null, 5).rows()).anyMatch(n -> n.subject().contains("核对退款名单")
+                && n.link().equals("/crisis/" + crisis.id().value()));
+        String next = CrisisTestSupport.user(users, "task-next", Role.AGENT);
+        tasks.assign(task.id(), next);
+        assertThat(staffNotices.unreadCount(next)).isEqualTo(1);
+    }
 }

@@ -8,6 +8,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.steadydesk.customers.CustomerManagement;
+import com.steadydesk.inbox.TicketId;
 import com.steadydesk.inbox.TicketManagement;
 import com.steadydesk.inbox.TicketSatisfaction;
 import com.steadydesk.platform.MutableClock;
@@ -190,5 +191,24 @@ class CrisisReviewsTests {
         assertThat(page).contains("无数据").doesNotContain("review-form");
         mvc.perform(post("/crisis/{id}/review", id.value()).with(user("agent-x").roles("AGENT")).with(csrf()).param("whatWorked", "x"))
                 .andExpect(status().isForbidden());
+    }
+
+    @Test
+    void theReviewWindowCoversTheTicketsThatTriggeredTheReportEvenWhenTheyPredateIt() {
+        // the tickets that made an agent report the crisis were opened hours before anyone called it a crisis
+        clock.setTo(Instant.parse("2035-10-01T00:00:00Z"));
+        TicketId first = CrisisTestSupport.ticket(customers, tickets, "退款失败", "退款一直失败");
+        clock.setTo(Instant.parse("2035-10-01T01:00:00Z"));
+        TicketId second = CrisisTestSupport.ticket(customers, tickets, "退款报错", "退款报错");
+        clock.setTo(Instant.parse("2035-10-01T03:00:00Z"));
+        CrisisId id = crises.report(new NewCrisisReport(CrisisType.OTHER, "退款故障", null, null, List.of(first.value(), second.value())));
+        clock.setTo(Instant.parse("2035-10-01T05:00:00Z"));
+
+        CrisisReview review = reviews.draft(id);
+
+        assertThat(review.windowStart()).isEqualTo(Instant.parse("2035-10-01T00:00:00Z"));
+        assertThat(review.linkedTickets()).isEqualTo(2);
+        assertThat(review.during()).as("figures, not \"no data\"").isNotNull();
+        assertThat(review.during().tickets()).isEqualTo(2);
     }
 }

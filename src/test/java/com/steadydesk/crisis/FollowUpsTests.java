@@ -24,6 +24,8 @@ class FollowUpsTests {
     FollowUps followUps;
     @Autowired
     CrisisManagement crises;
+    @Autowired
+    CrisisTimeline timeline;
 
     @Test
     void aCompensationIsApprovedBySomeoneElseThenDeliveredAndCounted() {
@@ -57,5 +59,52 @@ class FollowUpsTests {
         assertThat(done.outcome()).isEqualTo(FollowUps.Outcome.SATISFIED);
         assertThatThrownBy(() -> followUps.recordOutcome(callback.id(), FollowUps.Outcome.NO_ANSWER, null)).isInstanceOf(DomainRuleViolation.class);
         assertThat(followUps.callbacks(crisis)).hasSize(1);
+    }
+
+    @Test
+    void aCompensationApprovedByTwoLeadsAtOnceIsApprovedOnce() throws Exception {
+        CrisisId crisis = crises.reportAndDeclare(new NewCrisisReport(CrisisType.OTHER, "并发审批", null, null, List.of()),
+                CrisisManagementTests.MINOR).id();
+        FollowUps.Compensation refund = followUps.propose(crisis, new CustomerId(8), null, FollowUps.Kind.REFUND, new BigDecimal("50"), "重复扣款");
+        int leads = 6;
+        var start = new java.util.concurrent.CountDownLatch(1);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(leads);
+        try {
+            List<java.util.concurrent.Future<Boolean>> outcomes = new java.util.ArrayList<>();
+            for (int i = 0; i < leads; i++) {
+                String lead = "approver-" + i;
+                outcomes.add(pool.submit(() -> {
+                    start.await();
+                    try {
+                        as(lead, Role.CRISIS_LEAD, () -> followUps.decide(refund.id(), true));
+                        return true;
+                    } catch (DomainRuleViolation e) {
+                        return false;
+                    }
+                }));
+            }
+            start.countDown();
+            long approvals = 0;
+            for (var outcome : outcomes) {
+                approvals += outcome.get(30, java.util.concurrent.TimeUnit.SECONDS) ? 1 : 0;
+            }
+
+            assertThat(approvals).isEqualTo(1);
+            assertThat(timeline.entries(crisis)).filteredOn(e -> e.text().contains("compensation " + refund.id() + " approved")).hasSize(1);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void aSegmentCompensationNamesItsSegmentAndNoCustomer() {
+        CrisisId crisis = crises.reportAndDeclare(new NewCrisisReport(CrisisType.OTHER, "群体补偿", null, null, List.of()),
+                CrisisManagementTests.MINOR).id();
+        followUps.propose(crisis, null, "故障期间下单的客户", FollowUps.Kind.COUPON, new BigDecimal("20"), "致歉");
+
+        assertThat(followUps.compensations(crisis)).singleElement().satisfies(c -> {
+            assertThat(c.customerId()).as("not customer #0").isNull();
+            assertThat(c.segment()).isEqualTo("故障期间下单的客户");
+        });
     }
 }

@@ -51,7 +51,8 @@ class StatusPageTests {
     void aPublishedUpdateShowsOnThePublicPageInBothLanguagesWithTheNextUpdateTime() throws Exception {
         CrisisDetails crisis = crises.reportAndDeclare(new NewCrisisReport(CrisisType.TECHNICAL_FAILURE, "支付服务异常", null, null, List.of()),
                 CrisisManagementTests.MINOR);
-        crises.describeScope(crisis.id(), new CrisisScope(List.of("在线支付"), List.of("华东"), List.of("App"), List.of("支付失败")));
+        crises.describeScope(crisis.id(), CrisisScope.withPublicWording(List.of("在线支付"), List.of("Online payment"), List.of("华东"),
+                List.of("App"), List.of("支付失败"), "支付服务异常", null));
         Instant next = Instant.now().plus(Duration.ofMinutes(45));
 
         StatusPage.UpdateDraft draft = statusPage.draftFromTemplate(crisis.id(), "first-statement", next);
@@ -67,7 +68,7 @@ class StatusPageTests {
         assertThat(etag).isNotBlank();
         mvc.perform(get("/status").header("If-None-Match", etag)).andExpect(status().isNotModified());
         assertThat(mvc.perform(get("/status").param("lang", "en")).andReturn().getResponse().getContentAsString())
-                .contains(draft.bodyEn()).contains("Next update by");
+                .contains(draft.bodyEn()).contains("Next update by").contains("Online payment").doesNotContain("在线支付");
         assertThat(timeline.entries(crisis.id())).extracting(TimelineEntry::kind).contains("PUBLIC_UPDATE");
 
         statusPage.publish(crisis.id(), new StatusPage.UpdateDraft("IDENTIFIED", "已定位原因，正在修复。", "Cause found, fixing.", null));
@@ -81,7 +82,7 @@ class StatusPageTests {
     void anUpdateWithAnUnfilledPlaceholderIsRefused() {
         CrisisDetails crisis = crises.reportAndDeclare(new NewCrisisReport(CrisisType.OTHER, "占位符测试", null, null, List.of()),
                 CrisisManagementTests.MINOR);
-        // no next-update time given: {{next_update}} stays in the text
+        // no next-update time given: {{crisis.next_update}} stays in the text
         StatusPage.UpdateDraft draft = statusPage.draftFromTemplate(crisis.id(), "first-statement", null);
         assertThatThrownBy(() -> statusPage.publish(crisis.id(), draft)).isInstanceOf(DomainRuleViolation.class);
         CrisisId reported = crises.report(new NewCrisisReport(CrisisType.OTHER, "未确认", null, null, List.of()));
@@ -105,5 +106,51 @@ class StatusPageTests {
         assertThat(statusPage.updates(crisis.id())).extracting(PublicUpdate::bodyZh).containsExactly("已恢复大部分服务");
         mvc.perform(post("/crisis/" + crisis.id().value() + "/updates").with(user("agent").roles("AGENT")).with(csrf())
                 .param("bodyZh", "x")).andExpect(status().isForbidden());
+    }
+
+    @Test
+    void aReplyPlaceholderIsRefusedOnThePublicPageInsteadOfBeingPublishedVerbatim() {
+        CrisisDetails crisis = crises.reportAndDeclare(new NewCrisisReport(CrisisType.OTHER, "占位符原样发布", null, null, List.of()),
+                CrisisManagementTests.MINOR);
+
+        assertThatThrownBy(() -> statusPage.publish(crisis.id(), new StatusPage.UpdateDraft("INVESTIGATING",
+                "{{customer.name}}您好，我们正在处理。", "Hello {{customer.name}}, we are on it.", null)))
+                .isInstanceOf(DomainRuleViolation.class).hasMessageContaining("{{customer.name}}");
+        assertThat(statusPage.updates(crisis.id())).isEmpty();
+    }
+
+    @Test
+    void theFirstUpdateComesReadyToPublishWithThePhaseFromTheStateAndTheNextUpdateFromTheGrade() {
+        CrisisDetails crisis = crises.reportAndDeclare(new NewCrisisReport(CrisisType.TECHNICAL_FAILURE, "默认路径", null, null, List.of()),
+                CrisisManagementTests.MINOR);
+        Instant before = Instant.now();
+
+        StatusPage.UpdateDraft draft = statusPage.defaultDraft(crisis.id());
+
+        assertThat(draft.phase()).isEqualTo("INVESTIGATING");
+        assertThat(draft.nextUpdateAt()).as("a minor crisis promises the next word within two hours")
+                .isAfter(before.plus(Duration.ofMinutes(119))).isBefore(before.plus(Duration.ofMinutes(126)));
+        assertThat(draft.bodyZh()).doesNotContain("{{").contains("部分服务异常");
+        assertThat(draft.bodyEn()).doesNotContain("{{");
+        statusPage.publish(crisis.id(), draft); // the default path publishes without a single edit
+        assertThat(StatusPage.nextUpdateDue(CrisisGrade.MAJOR, before)).isBefore(before.plus(Duration.ofMinutes(36)));
+
+        crises.resolve(crisis.id());
+        assertThat(statusPage.defaultDraft(crisis.id()).phase()).isEqualTo("RESOLVED");
+    }
+
+    @Test
+    void aStaffWalkOutIsAnnouncedInItsOwnWordsUnderAPublicTitleNeverTheInternalOne() throws Exception {
+        CrisisDetails crisis = crises.reportAndDeclare(new NewCrisisReport(CrisisType.STAFF_WALKOUT, "外包坐席张三团队集体离职", null, null,
+                List.of()), CrisisManagementTests.MINOR);
+
+        StatusPage.UpdateDraft draft = statusPage.defaultDraft(crisis.id());
+
+        assertThat(draft.bodyZh()).doesNotContain("技术团队").doesNotContain("张三").contains("客服回复比平时慢");
+        statusPage.publish(crisis.id(), draft);
+        String page = mvc.perform(get("/status")).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("客服响应延迟").doesNotContain("张三");
+        assertThat(mvc.perform(get("/status").param("lang", "en")).andReturn().getResponse().getContentAsString())
+                .contains("Slower customer service responses");
     }
 }

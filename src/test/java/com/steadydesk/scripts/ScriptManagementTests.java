@@ -133,7 +133,8 @@ class ScriptManagementTests {
         assertThat(diff).contains("<ins>usually </ins>").doesNotContain("<del>");
         assertThat(audit.recent(REVIEWER, "script.approved", null, 10)).extracting(AuditLog.AuditEntry::target)
                 .contains("script:" + id.value() + " v1");
-        assertThat(scripts.reviews(id)).extracting(ScriptManagement.ReviewDecision::decision).contains("submitted", "approved");
+        assertThat(as(EDITOR, Role.SUPERVISOR, () -> scripts.reviews(id))).extracting(ScriptManagement.ReviewDecision::decision)
+                .contains("submitted", "approved");
     }
 
     @Test
@@ -328,5 +329,37 @@ class ScriptManagementTests {
         assertThat(scripts.unfilledPlaceholders("您好张女士，订单 A123 将在 2 天内送达。")).isEmpty();
         assertThat(scripts.fill("Hi {{customer.name}}, order {{order_no}}", java.util.Map.of("customer.name", "Li Na")))
                 .isEqualTo("Hi Li Na, order {{order_no}}");
+    }
+
+    @Test
+    void nobodyApprovesAScriptInAnotherPersonsName() {
+        ScriptId id = drafted(draft("代人审批 " + System.nanoTime(), "order-status", "zh-CN", "您好，订单已发出。"));
+        run(EDITOR, Role.SUPERVISOR, () -> scripts.submitForReview(id));
+
+        // someone without the reviewer role cannot approve, and there is no way to name another approver
+        assertThatThrownBy(() -> run(AGENT, Role.AGENT, () -> scripts.approve(id, "looks fine")))
+                .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
+        assertThatThrownBy(() -> run(EDITOR, Role.SUPERVISOR, () -> scripts.approveStarterScript(id)))
+                .isInstanceOf(DomainRuleViolation.class);
+        assertThat(as(EDITOR, Role.SUPERVISOR, () -> scripts.view(id)).status()).isEqualTo(ScriptStatus.IN_REVIEW);
+
+        run(REVIEWER, Role.REVIEWER, () -> scripts.approve(id, "ok"));
+        assertThat(scripts.reviews(id)).extracting(ScriptManagement.ReviewDecision::actor).containsExactly(REVIEWER);
+    }
+
+    @Test
+    void temporaryAgentsSeeNeitherTitleNorAuthorOfAnUnapprovedVersion() {
+        ScriptId id = approved(draft("已审核标题 " + System.nanoTime(), "order-status", "zh-CN", "您好，订单已发出。"));
+        String secret = "草稿新标题 " + System.nanoTime();
+        run(EDITOR, Role.SUPERVISOR, () -> scripts.update(id, draft(secret, "order-status", "zh-CN", "您好，订单已发出，请留意短信。")));
+
+        List<ScriptManagement.VersionInfo> seen = as(AGENT, Role.TEMP_AGENT, () -> scripts.versions(id));
+
+        assertThat(seen).extracting(ScriptManagement.VersionInfo::version).containsExactly(1);
+        assertThat(seen).extracting(ScriptManagement.VersionInfo::title).doesNotContain(secret);
+        assertThat(as(AGENT, Role.TEMP_AGENT, () -> scripts.list(new LibraryFilter(null, null, null, null), null, 500).rows()))
+                .extracting(ScriptSummary::title).doesNotContain(secret);
+        assertThat(as(AGENT, Role.TEMP_AGENT, () -> scripts.search(secret, null, 50))).extracting(ScriptSummary::title).doesNotContain(secret);
+        assertThat(as(EDITOR, Role.SUPERVISOR, () -> scripts.versions(id))).extracting(ScriptManagement.VersionInfo::title).contains(secret);
     }
 }

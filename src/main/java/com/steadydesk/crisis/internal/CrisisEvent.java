@@ -29,11 +29,15 @@ public class CrisisEvent {
     private String title;
     /** The title for English readers of the status page; the title stands in when empty. */
     private String titleEn;
+    /** The title the public reads (status page, statements); the internal title may name people or suppliers. */
+    private String publicTitle;
     private String description;
     private CrisisStatus status;
     private CrisisGrade grade;
     private Integer gradeScore;
     private String[] products;
+    /** English names of the products, same order as {@code products}, for the English status page. */
+    private String[] productsEn;
     private String[] regions;
     private String[] channels;
     private String[] keywords;
@@ -50,19 +54,21 @@ public class CrisisEvent {
     private Integer version;
 
     @PersistenceCreator
-    CrisisEvent(Long id, CrisisType type, String title, String titleEn, String description, CrisisStatus status, CrisisGrade grade, Integer gradeScore,
-            String[] products, String[] regions, String[] channels, String[] keywords, String reportedBy, Instant reportedAt,
+    CrisisEvent(Long id, CrisisType type, String title, String titleEn, String publicTitle, String description, CrisisStatus status, CrisisGrade grade,
+            Integer gradeScore, String[] products, String[] productsEn, String[] regions, String[] channels, String[] keywords, String reportedBy, Instant reportedAt,
             Instant occurringSince, String leadUsername, Instant declaredAt, Instant resolvedAt, Instant closedAt,
             List<GradeChange> gradeChanges, Integer version) {
         this.id = id;
         this.type = type;
         this.title = title;
         this.titleEn = titleEn;
+        this.publicTitle = publicTitle;
         this.description = description;
         this.status = status;
         this.grade = grade;
         this.gradeScore = gradeScore;
         this.products = products == null ? new String[0] : products;
+        this.productsEn = productsEn == null ? new String[0] : productsEn;
         this.regions = regions == null ? new String[0] : regions;
         this.channels = channels == null ? new String[0] : channels;
         this.keywords = keywords == null ? new String[0] : keywords;
@@ -84,8 +90,8 @@ public class CrisisEvent {
         if (occurringSince != null && occurringSince.isAfter(now)) {
             throw new IllegalArgumentException("a crisis cannot start in the future");
         }
-        return new CrisisEvent(null, type == null ? CrisisType.OTHER : type, t, null, description == null ? "" : description.strip(),
-                CrisisStatus.REPORTED, null, null, null, null, null, null, reporter, now, occurringSince, null, null, null, null,
+        return new CrisisEvent(null, type == null ? CrisisType.OTHER : type, t, null, null, description == null ? "" : description.strip(),
+                CrisisStatus.REPORTED, null, null, null, null, null, null, null, reporter, now, occurringSince, null, null, null, null,
                 null, null);
     }
 
@@ -157,6 +163,15 @@ public class CrisisEvent {
         this.titleEn = titleEn == null || titleEn.isBlank() ? null : requireText(titleEn, "English title", 200);
     }
 
+    /** The public wording: the title readers see (blank: the type's neutral wording) and English product names. */
+    public void describePublicly(String publicTitle, List<String> productsEn) {
+        if (status == CrisisStatus.CLOSED || status == CrisisStatus.DISMISSED) {
+            throw new DomainRuleViolation("crisis.closed", "a closed crisis cannot change");
+        }
+        this.publicTitle = publicTitle == null || publicTitle.isBlank() ? null : requireText(publicTitle, "public title", 200);
+        this.productsEn = productsEn == null ? new String[0] : productsEn.stream().map(p -> p == null ? "" : p.strip()).toArray(String[]::new);
+    }
+
     public void changeLead(String lead) {
         requireActive();
         leadUsername = requireText(lead, "lead", 64);
@@ -217,6 +232,8 @@ public class CrisisEvent {
     public CrisisType getType() { return type; }
     public String getTitle() { return title; }
     public String getTitleEn() { return titleEn; }
+    public String getPublicTitle() { return publicTitle; }
+    public List<String> getProductsEn() { return List.of(productsEn); }
     public String getDescription() { return description; }
     public CrisisStatus getStatus() { return status; }
     public CrisisGrade getGrade() { return grade; }

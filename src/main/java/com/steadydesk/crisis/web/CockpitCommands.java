@@ -16,7 +16,9 @@ final class CockpitCommands {
         try {
             redirect.addFlashAttribute("flash", command.get());
         } catch (DomainRuleViolation e) {
-            redirect.addFlashAttribute("flash", messages.getMessage("crisis.rule." + e.rule(), null, e.getMessage(), locale));
+            // the detail after the colon (e.g. the placeholders nobody fills) goes into the localised text as {0}
+            String detail = e.getMessage() == null ? "" : e.getMessage().substring(e.getMessage().indexOf(':') + 1).strip();
+            redirect.addFlashAttribute("flash", messages.getMessage("crisis.rule." + e.rule(), new Object[] {detail}, e.getMessage(), locale));
         } catch (IllegalArgumentException e) {
             redirect.addFlashAttribute("flash", e.getMessage());
         }

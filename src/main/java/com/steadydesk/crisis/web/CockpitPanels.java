@@ -48,25 +48,32 @@ class CockpitPanels {
     @PreAuthorize("hasRole('CRISIS_LEAD')")
     String decideScript(@PathVariable long id, @PathVariable long scriptId, @RequestParam String decision, RedirectAttributes redirect,
             Locale locale) {
-        return act(id, redirect, locale, () -> {
+        return report(id, redirect, locale, () -> {
             if ("keep".equals(decision)) {
                 cleanup.keepScript(new CrisisId(id), scriptId);
-            } else {
-                cleanup.retireScript(new CrisisId(id), scriptId);
+                return msg("crisis.cleanup.scriptKept", locale);
             }
+            cleanup.retireScript(new CrisisId(id), scriptId);
+            return msg("crisis.cleanup.scriptRetired", locale);
         });
     }
 
     @PostMapping("/crisis/{id}/cleanup/notices/{kind}")
     @PreAuthorize("hasRole('CRISIS_LEAD')")
     String clearNotice(@PathVariable long id, @PathVariable String kind, RedirectAttributes redirect, Locale locale) {
-        return act(id, redirect, locale, () -> cleanup.clearNotice(new CrisisId(id), kind));
+        return report(id, redirect, locale, () -> {
+            cleanup.clearNotice(new CrisisId(id), kind);
+            return msg("crisis.cleanup.noticeCleared", locale);
+        });
     }
 
     @PostMapping("/crisis/{id}/cleanup/steps/{stepId}")
     @PreAuthorize("hasRole('CRISIS_LEAD')")
     String confirm(@PathVariable long id, @PathVariable long stepId, RedirectAttributes redirect, Locale locale) {
-        return act(id, redirect, locale, () -> cleanup.confirm(new CrisisId(id), stepId));
+        return report(id, redirect, locale, () -> {
+            cleanup.confirm(new CrisisId(id), stepId);
+            return msg("crisis.cleanup.stepConfirmed", locale);
+        });
     }
 
     @PostMapping("/crisis/{id}/cleanup/final-update")
@@ -82,7 +89,10 @@ class CockpitPanels {
     @PostMapping("/crisis/{id}/contact-point-changes")
     @PreAuthorize("hasRole('CRISIS_LEAD')")
     String recordContactPointChange(@PathVariable long id, @RequestParam String change, RedirectAttributes redirect, Locale locale) {
-        return act(id, redirect, locale, () -> cleanup.recordContactPointChange(new CrisisId(id), change));
+        return report(id, redirect, locale, () -> {
+            cleanup.recordContactPointChange(new CrisisId(id), change);
+            return msg("crisis.cleanup.contactPointRecorded", locale, change);
+        });
     }
 
     // ---- internal updates ------------------------------------------------------------------------------------------
@@ -97,12 +107,13 @@ class CockpitPanels {
     @PostMapping("/crisis/{id}/follow")
     @PreAuthorize("hasRole('AGENT') or hasRole('CRISIS_LEAD')")
     String follow(@PathVariable long id, @RequestParam(defaultValue = "true") boolean follow, RedirectAttributes redirect, Locale locale) {
-        return act(id, redirect, locale, () -> {
+        return report(id, redirect, locale, () -> {
             if (follow) {
                 internalUpdates.follow(new CrisisId(id));
-            } else {
-                internalUpdates.unfollow(new CrisisId(id));
+                return msg("crisis.internal.followed", locale);
             }
+            internalUpdates.unfollow(new CrisisId(id));
+            return msg("crisis.internal.unfollowed", locale);
         });
     }
 
@@ -137,14 +148,6 @@ class CockpitPanels {
     private String linked(BulkLinking.LinkResult result, Locale locale) {
         return msg(result.truncated() ? "crisis.linkSearch.linkedCapped" : "crisis.linkSearch.linked", locale, result.linked(),
                 result.matched(), result.matched() - result.linked());
-    }
-
-    /** Runs a panel's command and answers "saved". */
-    private String act(long id, RedirectAttributes redirect, Locale locale, Runnable command) {
-        return report(id, redirect, locale, () -> {
-            command.run();
-            return msg("crisis.saved", locale);
-        });
     }
 
     /** Runs a panel's command that words its own message. */

@@ -66,13 +66,18 @@ class CrisisPages {
     private final com.steadydesk.crisis.CrisisCleanup cleanup;
     private final com.steadydesk.crisis.InternalUpdates internalUpdates;
     private final TicketManagement tickets;
+    private final com.steadydesk.customers.CustomerManagement customers;
+    private final com.steadydesk.crisis.CrisisCallouts callouts;
     private final CurrentUser currentUser;
     private final MessageSource messages;
     private final ZoneId zone;
 
     CrisisPages(CrisisManagement crises, ReportingChain chain, CrisisTaskManagement tasks, CrisisTimeline timeline, StatusPage statusPage, BulkReplies bulkReplies, CrisisReviews reviews, FollowUps followUps,
             com.steadydesk.crisis.CrisisCleanup cleanup, com.steadydesk.crisis.InternalUpdates internalUpdates,
-            TicketManagement tickets, CurrentUser currentUser, MessageSource messages, @Value("${steadydesk.display-zone:Asia/Shanghai}") String zone) {
+            TicketManagement tickets, CurrentUser currentUser, MessageSource messages, @Value("${steadydesk.display-zone:Asia/Shanghai}") String zone,
+            com.steadydesk.customers.CustomerManagement customers, com.steadydesk.crisis.CrisisCallouts callouts) {
+        this.customers = customers;
+        this.callouts = callouts;
         this.cleanup = cleanup;
         this.internalUpdates = internalUpdates;
         this.crises = crises;
@@ -151,22 +156,45 @@ class CrisisPages {
     String cockpit(@PathVariable long id, @RequestParam(required = false) String template,
             @RequestParam(required = false) LocalDateTime next, Model model) {
         CrisisId crisisId = new CrisisId(id);
-        model.addAttribute("templates", statusPage.templates().values());
+        CrisisDetails crisis = crises.find(crisisId);
+        model.addAttribute("templates", statusPage.templatesFor(crisis.type()));
         model.addAttribute("bulkJobs", bulkReplies.of(crisisId));
-        model.addAttribute("compensations", followUps.compensations(crisisId));
+        List<FollowUps.Compensation> compensations = followUps.compensations(crisisId);
+        List<FollowUps.Callback> callbacks = followUps.callbacks(crisisId);
+        model.addAttribute("compensations", compensations);
+        // names instead of ids (masked as the viewer must see them)
+        java.util.Set<com.steadydesk.customers.CustomerId> named = new java.util.HashSet<>();
+        compensations.stream().map(FollowUps.Compensation::customerId).filter(java.util.Objects::nonNull).forEach(named::add);
+        callbacks.stream().map(FollowUps.Callback::customerId).forEach(named::add);
+        java.util.Map<Long, String> customerNames = new java.util.HashMap<>();
+        customers.findAllForViewer(named).forEach((cid, profile) -> customerNames.put(cid.value(), profile.name()));
+        model.addAttribute("customerNames", customerNames);
         model.addAttribute("compensationTotals", followUps.totals(crisisId));
-        model.addAttribute("callbacks", followUps.callbacks(crisisId));
+        model.addAttribute("callbacks", callbacks);
         model.addAttribute("compensationKinds", FollowUps.Kind.values());
         model.addAttribute("outcomes", FollowUps.Outcome.values());
         model.addAttribute("crisisIdValue", id);
         model.addAttribute("bulkFilters", BulkReplies.Filter.values());
         model.addAttribute("updates", statusPage.updates(crisisId));
         model.addAttribute("phases", com.steadydesk.crisis.PublicUpdate.PHASES);
-        Instant nextUpdate = next == null ? null : next.atZone(zone).toInstant();
-        model.addAttribute("draft", template == null || template.isBlank() ? new StatusPage.UpdateDraft("INVESTIGATING", "", "", nextUpdate)
-                : statusPage.draftFromTemplate(crisisId, template, nextUpdate));
-        model.addAttribute("nextValue", next);
-        CrisisDetails crisis = crises.find(crisisId);
+        boolean active = crisis.status() == CrisisStatus.DECLARED || crisis.status() == CrisisStatus.RESOLVED;
+        // the next update comes ready to publish: phase from the crisis's state, template of its type, time from its grade
+        StatusPage.UpdateDraft draft;
+        if (template != null && !template.isBlank()) {
+            draft = statusPage.draftFromTemplate(crisisId, template, next == null ? null : next.atZone(zone).toInstant());
+        } else if (active) {
+            draft = statusPage.defaultDraft(crisisId);
+        } else {
+            draft = new StatusPage.UpdateDraft("INVESTIGATING", "", "", null);
+        }
+        model.addAttribute("draft", draft);
+        model.addAttribute("selectedTemplate", template != null && !template.isBlank() ? template
+                : active ? statusPage.defaultTemplateCode(crisisId) : null);
+        model.addAttribute("nextValue", draft.nextUpdateAt() == null ? null
+                : LocalDateTime.ofInstant(draft.nextUpdateAt(), zone).withSecond(0).withNano(0));
+        model.addAttribute("resolution", active ? statusPage.resolutionDraft(crisisId) : null);
+        model.addAttribute("publicStillOpen", !statusPage.updates(crisisId).isEmpty()
+                && !"RESOLVED".equals(statusPage.updates(crisisId).get(0).phase()));
         model.addAttribute("crisis", crisis);
         model.addAttribute("isLead", currentUser.hasRole(Role.CRISIS_LEAD));
         List<com.steadydesk.crisis.ChainNotice> notices = chain.notices(crisisId);
@@ -194,11 +222,12 @@ class CrisisPages {
         model.addAttribute("trends", GradingFactors.Trend.values());
         model.addAttribute("urgencies", GradingFactors.Urgency.values());
         model.addAttribute("attentions", GradingFactors.Attention.values());
-        model.addAttribute("active", crisis.status() == CrisisStatus.DECLARED || crisis.status() == CrisisStatus.RESOLVED);
+        model.addAttribute("active", active);
         // clean-up checklist, internal updates, linking from a search (templates/crisis/panels.html)
         model.addAttribute("cleanup", cleanup.checklist(crisisId));
         model.addAttribute("finalDraft", crisis.status() == CrisisStatus.CLOSED ? cleanup.draftFinalUpdate(crisisId) : null);
         model.addAttribute("internalUpdates", internalUpdates.of(crisisId));
+        model.addAttribute("callouts", callouts.of(crisisId));
         model.addAttribute("following", internalUpdates.follows(crisisId, currentUser.username()));
         model.addAttribute("mayPostInternal", internalUpdates.mayPost(crisisId));
         model.addAttribute("ticketChannels", com.steadydesk.channels.Channel.values());
@@ -220,15 +249,31 @@ class CrisisPages {
             redirect.addFlashAttribute("flash", msg("crisis.updates.phaseInvalid", locale));
             return "redirect:/crisis/" + id;
         }
-        return act(id, redirect, locale, () -> statusPage.publish(new CrisisId(id), new StatusPage.UpdateDraft(form.phase() == null ? null : form.phase().name(), form.bodyZh(),
-                form.bodyEn(), form.next() == null ? null : form.next().atZone(zone).toInstant())));
+        return act(id, redirect, locale, () -> {
+            com.steadydesk.crisis.PublicUpdate update = statusPage.publish(new CrisisId(id), new StatusPage.UpdateDraft(
+                    form.phase() == null ? null : form.phase().name(), form.bodyZh(), form.bodyEn(),
+                    form.next() == null ? null : form.next().atZone(zone).toInstant()));
+            return msg("crisis.updates.published", locale, msg("crisis.phase." + update.phase(), locale));
+        });
     }
 
     @PostMapping("/crisis/{id}/bulk-replies")
     @PreAuthorize("hasRole('CRISIS_LEAD')")
     String bulkReply(@PathVariable long id, @RequestParam long scriptId, @RequestParam(required = false) BulkReplies.Filter filter,
             RedirectAttributes redirect, Locale locale) {
-        return act(id, redirect, locale, () -> bulkReplies.start(new CrisisId(id), new com.steadydesk.scripts.ScriptId(scriptId), filter));
+        return act(id, redirect, locale, () -> msg("crisis.bulk.started", locale,
+                bulkReplies.start(new CrisisId(id), new com.steadydesk.scripts.ScriptId(scriptId), filter).total()));
+    }
+
+    @PostMapping("/crisis/{id}/bulk-replies/{jobId}/retry")
+    @PreAuthorize("hasRole('CRISIS_LEAD')")
+    String retryBulkReply(@PathVariable long id, @PathVariable long jobId, RedirectAttributes redirect, Locale locale) {
+        return act(id, redirect, locale, () -> {
+            if (bulkReplies.job(jobId).crisisId().value() != id) {
+                throw new IllegalArgumentException(msg("crisis.bulk.notThisCrisis", locale));
+            }
+            return msg("crisis.bulk.retried", locale, bulkReplies.retryFailed(jobId).total());
+        });
     }
 
     @GetMapping("/crisis/{id}/bulk-replies")
@@ -244,8 +289,11 @@ class CrisisPages {
     String propose(@PathVariable long id, @RequestParam(required = false) Long customerId, @RequestParam(required = false) String segment,
             @RequestParam FollowUps.Kind kind, @RequestParam java.math.BigDecimal amount, @RequestParam String reason,
             RedirectAttributes redirect, Locale locale) {
-        return act(id, redirect, locale, () -> followUps.propose(new CrisisId(id),
-                customerId == null ? null : new com.steadydesk.customers.CustomerId(customerId), segment, kind, amount, reason));
+        return act(id, redirect, locale, () -> {
+            followUps.propose(new CrisisId(id), customerId == null ? null : new com.steadydesk.customers.CustomerId(customerId), segment, kind,
+                    amount, reason);
+            return msg("crisis.compensation.proposed", locale, msg("crisis.compensation." + kind, locale), amount);
+        });
     }
 
     @PostMapping("/crisis/{id}/compensations/{compensationId}")
@@ -259,6 +307,7 @@ class CrisisPages {
                 case "delivered" -> followUps.recordDelivery(compensationId, true, null);
                 default -> followUps.recordDelivery(compensationId, false, null);
             }
+            return msg("crisis.compensation.done." + (action.matches("approve|reject|delivered") ? action : "not-delivered"), locale);
         });
     }
 
@@ -266,72 +315,102 @@ class CrisisPages {
     @PreAuthorize("hasRole('AGENT') or hasRole('CRISIS_LEAD')")
     String addCallback(@PathVariable long id, @RequestParam long customerId, @RequestParam(required = false) String assignee,
             RedirectAttributes redirect, Locale locale) {
-        return act(id, redirect, locale, () -> followUps.addCallback(new CrisisId(id), new com.steadydesk.customers.CustomerId(customerId),
-                null, assignee));
+        return act(id, redirect, locale, () -> {
+            followUps.addCallback(new CrisisId(id), new com.steadydesk.customers.CustomerId(customerId), null, assignee);
+            return msg("crisis.callbacks.added", locale, assignee == null || assignee.isBlank() ? "-" : assignee);
+        });
     }
 
     @PostMapping("/crisis/{id}/callbacks/{callbackId}")
     @PreAuthorize("hasRole('AGENT') or hasRole('CRISIS_LEAD')")
     String callbackOutcome(@PathVariable long id, @PathVariable long callbackId, @RequestParam FollowUps.Outcome outcome,
             @RequestParam(required = false) String note, RedirectAttributes redirect, Locale locale) {
-        return act(id, redirect, locale, () -> followUps.recordOutcome(callbackId, outcome, note));
+        return act(id, redirect, locale, () -> {
+            followUps.recordOutcome(callbackId, outcome, note);
+            return msg("crisis.callbacks.recorded", locale, msg("crisis.callbacks." + outcome, locale));
+        });
     }
 
     @PostMapping("/crisis/{id}/acknowledge")
     @PreAuthorize("hasRole('AGENT') or hasRole('CRISIS_LEAD')")
     String acknowledge(@PathVariable long id, RedirectAttributes redirect, Locale locale) {
-        return act(id, redirect, locale, () -> chain.acknowledge(new CrisisId(id)));
+        return act(id, redirect, locale, () -> {
+            chain.acknowledge(new CrisisId(id));
+            return msg("crisis.ack.done", locale);
+        });
     }
 
     @PostMapping("/crisis/{id}/declare")
     @PreAuthorize("hasRole('CRISIS_LEAD')")
     String declare(@PathVariable long id, GradeForm form, RedirectAttributes redirect, Locale locale) {
-        return act(id, redirect, locale, () -> crises.declare(new CrisisId(id), form.type(), form.title(), form.factors()));
+        return act(id, redirect, locale, () -> msg("crisis.declare.done", locale,
+                msg("crisis.grade." + crises.declare(new CrisisId(id), form.type(), form.title(), form.factors()).grade(), locale)));
     }
 
     @PostMapping("/crisis/{id}/grade")
     @PreAuthorize("hasRole('CRISIS_LEAD')")
     String grade(@PathVariable long id, GradeForm form, RedirectAttributes redirect, Locale locale) {
-        return act(id, redirect, locale, () -> crises.regrade(new CrisisId(id), form.factors()));
+        return act(id, redirect, locale, () -> msg("crisis.grade.done", locale,
+                msg("crisis.grade." + crises.regrade(new CrisisId(id), form.factors()).grade(), locale)));
     }
 
     @PostMapping("/crisis/{id}/override")
     @PreAuthorize("hasRole('CRISIS_LEAD')")
     String override(@PathVariable long id, @RequestParam CrisisGrade grade, @RequestParam(required = false) String reason,
             RedirectAttributes redirect, Locale locale) {
-        return act(id, redirect, locale, () -> crises.overrideGrade(new CrisisId(id), grade, reason == null ? "" : reason));
+        return act(id, redirect, locale, () -> {
+            crises.overrideGrade(new CrisisId(id), grade, reason == null ? "" : reason);
+            return msg("crisis.grade.done", locale, msg("crisis.grade." + grade, locale));
+        });
     }
 
     @PostMapping("/crisis/{id}/dismiss")
     @PreAuthorize("hasRole('CRISIS_LEAD')")
     String dismiss(@PathVariable long id, @RequestParam(required = false) String reason, RedirectAttributes redirect, Locale locale) {
-        return act(id, redirect, locale, () -> crises.dismiss(new CrisisId(id), reason));
+        return act(id, redirect, locale, () -> {
+            crises.dismiss(new CrisisId(id), reason);
+            return msg("crisis.dismiss.done", locale);
+        });
     }
 
     @PostMapping("/crisis/{id}/resolve")
     @PreAuthorize("hasRole('CRISIS_LEAD')")
     String resolve(@PathVariable long id, RedirectAttributes redirect, Locale locale) {
-        return act(id, redirect, locale, () -> crises.resolve(new CrisisId(id)));
+        return act(id, redirect, locale, () -> {
+            crises.resolve(new CrisisId(id));
+            return msg("crisis.resolve.done", locale);
+        });
     }
 
+    /** The close dialog's confirmation: the resolution statement (prefilled, editable) goes public with the close. */
     @PostMapping("/crisis/{id}/close")
     @PreAuthorize("hasRole('CRISIS_LEAD')")
-    String close(@PathVariable long id, RedirectAttributes redirect, Locale locale) {
-        return act(id, redirect, locale, () -> crises.close(new CrisisId(id)));
+    String close(@PathVariable long id, @RequestParam(required = false) String statementZh, @RequestParam(required = false) String statementEn,
+            RedirectAttributes redirect, Locale locale) {
+        return act(id, redirect, locale, () -> {
+            crises.closeWithStatement(new CrisisId(id), statementZh, statementEn);
+            return statementZh == null || statementZh.isBlank() ? msg("crisis.close.done", locale)
+                    : msg("crisis.close.doneWithStatement", locale);
+        });
     }
 
     @PostMapping("/crisis/{id}/scope")
     @PreAuthorize("hasRole('CRISIS_LEAD')")
     String scope(@PathVariable long id, ScopeForm form, RedirectAttributes redirect, Locale locale) {
-        return act(id, redirect, locale, () -> crises.describeScope(new CrisisId(id), new CrisisScope(split(form.products()),
-                split(form.regions()), split(form.channels()), split(form.keywords()), form.titleEn())));
+        return act(id, redirect, locale, () -> {
+            crises.describeScope(new CrisisId(id), CrisisScope.withPublicWording(split(form.products()), splitKeepingPositions(form.productsEn()),
+                    split(form.regions()), split(form.channels()), split(form.keywords()), form.publicTitle(), form.titleEn()));
+            return msg("crisis.scope.done", locale);
+        });
     }
 
     @PostMapping("/crisis/{id}/timeline")
     @PreAuthorize("hasRole('AGENT') or hasRole('CRISIS_LEAD')")
     String note(@PathVariable long id, @RequestParam String kind, @RequestParam String text, RedirectAttributes redirect, Locale locale) {
-        return act(id, redirect, locale, () -> timeline.write(new CrisisId(id), "DECISION".equals(kind) && currentUser.hasRole(Role.CRISIS_LEAD)
-                ? "DECISION" : "NOTE", text));
+        return act(id, redirect, locale, () -> {
+            timeline.write(new CrisisId(id), "DECISION".equals(kind) && currentUser.hasRole(Role.CRISIS_LEAD) ? "DECISION" : "NOTE", text);
+            return msg("crisis.timeline.added", locale);
+        });
     }
 
     @PostMapping("/crisis/{id}/tickets")
@@ -347,15 +426,19 @@ class CrisisPages {
                 ids.add(tickets.findByNumber(Long.parseLong(digits))
                         .orElseThrow(() -> new IllegalArgumentException(msg("crisis.report.error.ticket", locale, n))));
             }
-            crises.linkTickets(new CrisisId(id), ids, CrisisManagement.BY_HAND);
+            return msg("crisis.tickets.linked", locale, crises.linkTickets(new CrisisId(id), ids, CrisisManagement.BY_HAND));
         });
     }
 
     @PostMapping("/crisis/{id}/tasks")
     @PreAuthorize("hasRole('AGENT') or hasRole('CRISIS_LEAD')")
     String addTask(@PathVariable long id, TaskForm form, RedirectAttributes redirect, Locale locale) {
-        return act(id, redirect, locale, () -> tasks.add(new CrisisId(id), new CrisisTaskManagement.NewTask(form.title(), form.department(),
-                form.assignee(), form.due() == null ? null : form.due().atZone(zone).toInstant())));
+        return act(id, redirect, locale, () -> {
+            tasks.add(new CrisisId(id), new CrisisTaskManagement.NewTask(form.title(), form.department(), form.assignee(),
+                    form.due() == null ? null : form.due().atZone(zone).toInstant()));
+            return form.assignee() == null || form.assignee().isBlank() ? msg("crisis.tasks.added", locale, form.title())
+                    : msg("crisis.tasks.addedFor", locale, form.title(), form.assignee());
+        });
     }
 
     @PostMapping("/crisis/{id}/tasks/{taskId}")
@@ -376,6 +459,7 @@ class CrisisPages {
             if (status != null) {
                 tasks.changeStatus(taskId, status, reason);
             }
+            return msg("crisis.tasks.changed", locale, tasks.find(taskId).title(locale), msg("crisis.task." + tasks.find(taskId).status(), locale));
         });
     }
 
@@ -406,16 +490,21 @@ class CrisisPages {
                 .body(body.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** Runs a command from the cockpit; a broken rule or bad input comes back as a message on the page. */
-    private String act(long id, RedirectAttributes redirect, Locale locale, Runnable command) {
-        return CockpitCommands.run(messages, id, redirect, locale, () -> {
-            command.run();
-            return msg("crisis.saved", locale);
-        });
+    /**
+     * Runs a command from the cockpit; it answers what happened in the user's language, a broken rule or bad input comes
+     * back as a message on the page.
+     */
+    private String act(long id, RedirectAttributes redirect, Locale locale, java.util.function.Supplier<String> command) {
+        return CockpitCommands.run(messages, id, redirect, locale, command);
     }
 
     private String msg(String key, Locale locale, Object... args) {
         return messages.getMessage(key, args, key, locale);
+    }
+
+    /** English names by position: an empty entry keeps its place (the product has no English name yet). */
+    private static List<String> splitKeepingPositions(String text) {
+        return text == null || text.isBlank() ? List.of() : Arrays.stream(text.split("[,，;；\\n]", -1)).map(String::strip).toList();
     }
 
     private static List<String> split(String text) {
@@ -441,7 +530,7 @@ class CrisisPages {
     }
 
     /** Affected products, regions, channels and keywords, comma-separated. */
-    record ScopeForm(String products, String regions, String channels, String keywords, String titleEn) {
+    record ScopeForm(String products, String productsEn, String regions, String channels, String keywords, String publicTitle, String titleEn) {
     }
 
     /** A task added by hand. */

@@ -1,6 +1,7 @@
 package com.steadydesk.inbox.internal;
 
 import com.steadydesk.platform.DomainRuleViolation;
+import com.steadydesk.scripts.PlaceholderCatalogue;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
@@ -9,13 +10,14 @@ import java.util.regex.Pattern;
 
 /**
  * The {@code {{name}}} placeholders of reply texts (scripts mark what the agent must customise, e.g. {@code {{order_no}}}).
- * The inbox fills {@code customer.name}, {@code ticket.number}, {@code ticket.subject} and {@code agent.name}; a text that
- * still holds any placeholder afterwards is refused, so that no customer ever reads "{{days}}".
+ * The inbox fills the placeholders that {@link PlaceholderCatalogue} allows in ticket replies (the same list the script
+ * linter checks against, so an approved script is never refused here); a text that still holds any placeholder
+ * afterwards is refused, so that no customer ever reads "{{days}}".
  */
 public final class ReplyPlaceholders {
 
-    /** The names the inbox fills by itself. */
-    public static final Set<String> KNOWN = Set.of("customer.name", "ticket.number", "ticket.subject", "agent.name");
+    /** The names the inbox fills by itself (single and bulk replies allow the same names). */
+    public static final Set<String> KNOWN = PlaceholderCatalogue.namesFor(PlaceholderCatalogue.Use.TICKET_REPLY);
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*([^{}]*?)\\s*}}");
 

@@ -194,7 +194,8 @@ class TicketApi {
     @PostMapping("/{id}/messages")
     @PreAuthorize("hasRole('TEMP_AGENT')")
     @Operation(summary = "Reply in public (sent by email) or add an internal note",
-            description = "Placeholders {{customer.name}}, {{ticket.number}}, {{ticket.subject}}, {{agent.name}} are filled; any other {{...}} is refused with 409.")
+            description = "The placeholders of the catalogue for ticket replies (docs/scripts-placeholders.md: {{customer.name}}, "
+                    + "{{ticket.number}}, {{ticket.subject}}, {{agent.name}}, {{crisis.status_url}}) are filled; any other {{...}} is refused with 409.")
     ResponseEntity<MessageView> addMessage(@PathVariable long id, @Valid @RequestBody MessageRequest request) {
         TicketId ticket = new TicketId(id);
         AgentMessage message = new AgentMessage(request.body(), request.attachmentIds() == null ? List.of()

@@ -13,7 +13,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 class ScriptSeeder {
 
-    static final String AUTHOR = "starter-library";
+    static final String AUTHOR = ScriptManagement.STARTER_AUTHOR;
 
     private final Scripts scripts;
     private final ScriptVersions versions;
@@ -38,7 +38,7 @@ class ScriptSeeder {
             Script script = scripts.save(Script.draft(entry.draft(category.id()), AUTHOR, clock.instant()));
             versions.save(script.workingVersionRow());
             management.submitForReview(script.scriptId());
-            management.approveAs(script.scriptId(), "system", "starter library");
+            management.approveStarterScript(script.scriptId());
             n++;
         }
         return n;

@@ -3,12 +3,12 @@ package com.steadydesk.scripts.web;
 import com.steadydesk.identity.CurrentUser;
 import com.steadydesk.identity.UserSummary;
 import com.steadydesk.scripts.Placeholder;
+import com.steadydesk.scripts.PlaceholderCatalogue;
 import com.steadydesk.scripts.ScriptId;
 import com.steadydesk.scripts.ScriptManagement;
 import com.steadydesk.scripts.ScriptManagement.SuggestionRequest;
 import java.util.List;
 import java.util.stream.Collectors;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -29,12 +29,14 @@ class ReplyAssistController {
     private final ScriptManagement scripts;
     private final CurrentUser currentUser;
     private final String statusUrl;
+    private final String serverFilled;
 
-    ReplyAssistController(ScriptManagement scripts, CurrentUser currentUser,
-            @Value("${steadydesk.base-url:http://localhost:8080}") String baseUrl) {
+    ReplyAssistController(ScriptManagement scripts, CurrentUser currentUser, PlaceholderCatalogue catalogue) {
         this.scripts = scripts;
         this.currentUser = currentUser;
-        this.statusUrl = baseUrl.replaceAll("/+$", "") + "/status";
+        this.statusUrl = catalogue.statusUrl();
+        // the inbox fills these on sending (e.g. ticket.subject): the composer does not ask the agent for them
+        this.serverFilled = String.join(",", new java.util.TreeSet<>(PlaceholderCatalogue.namesFor(PlaceholderCatalogue.Use.TICKET_REPLY)));
     }
 
     @PostMapping("/scripts/fragments/reply-assist")
@@ -51,6 +53,7 @@ class ReplyAssistController {
         model.addAttribute("text", text);
         model.addAttribute("agentName", currentUser.summary().map(UserSummary::displayName).orElse(currentUser.username()));
         model.addAttribute("statusUrl", statusUrl);
+        model.addAttribute("serverFilled", serverFilled);
         return "scripts/reply-assist";
     }
 

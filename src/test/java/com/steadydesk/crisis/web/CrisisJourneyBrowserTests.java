@@ -168,6 +168,8 @@ class CrisisJourneyBrowserTests {
         // ... tells the public what is affected
         WebElement scope = driver.findElement(By.cssSelector("form.crisis-scope"));
         scope.findElement(By.name("products")).sendKeys("在线支付");
+        scope.findElement(By.name("productsEn")).sendKeys("Online payment");
+        scope.findElement(By.name("publicTitle")).sendKeys("支付接口大面积失败"); // the public title; the internal one stays inside
         scope.findElement(By.cssSelector("button[type=submit]")).click();
         browser.waitForText(By.cssSelector(".crisis-facts"), "在线支付");
 
@@ -198,7 +200,8 @@ class CrisisJourneyBrowserTests {
         assertThat(driver.findElements(By.cssSelector(".status-ok"))).isEmpty();
         browser.screenshot("crisis-journey-3-status-zh");
         browser.go("/status?lang=en");
-        assertThat(text(driver, ".status-crisis")).contains("We are aware of an issue").contains("Next update");
+        assertThat(text(driver, ".status-crisis")).contains("We are aware of an issue").contains("Next update").contains("Online payment")
+                .doesNotContain("在线支付");
 
         // the subscriber's mailbox receives the update
         MimeMessage update = mailTo(subscriber, "【服务状态更新】");

@@ -152,7 +152,7 @@ class CrisisPagesTests {
                 .param("customerId", "5").param("assignee", "zhangwei")).andExpect(status().is3xxRedirection());
         String page = mvc.perform(get("/crisis/" + id).with(user("lead-fu").roles("CRISIS_LEAD"))).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
-        assertThat(page).contains("故障期间下单客户").contains("PROPOSED").contains("zhangwei").contains("review.md");
+        assertThat(page).contains("故障期间下单客户").contains("待审批").doesNotContain("PROPOSED").contains("zhangwei").contains("review.md");
         String review = mvc.perform(get("/crisis/" + id + "/review.md").with(user("agent-fu").roles("AGENT"))).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
         assertThat(review).startsWith("# 复盘 Review: 跟进测试").contains("## 行动项 Action items");
@@ -170,9 +170,42 @@ class CrisisPagesTests {
                 .andReturn().getResponse().getContentAsString();
 
         String timeline = page.substring(page.indexOf("kind-TICKETS_LINKED"));
-        assertThat(timeline).contains("1 ticket(s) linked (REPORT)")
+        assertThat(timeline).contains("关联 1 张工单（随上报）")
                 .contains("<a href=\"/inbox/tickets/" + ticket.value() + "\">#" + number + "</a>")
                 .doesNotContain("[" + ticket.value() + "]");
+    }
+
+    @Test
+    void theCockpitSpeaksTheReadersLanguageWithoutRawCodes() throws Exception {
+        long id = crises.reportAndDeclare(new com.steadydesk.crisis.NewCrisisReport(com.steadydesk.crisis.CrisisType.TECHNICAL_FAILURE,
+                "双语驾驶舱", null, null, java.util.List.of()), com.steadydesk.crisis.GradingFactors.none()).id().value();
+
+        String zh = mvc.perform(get("/crisis/" + id).with(user("lead-lang").roles("CRISIS_LEAD"))).andReturn().getResponse()
+                .getContentAsString();
+        String en = mvc.perform(get("/crisis/" + id).param("lang", "en").with(user("lead-lang").roles("CRISIS_LEAD"))).andReturn()
+                .getResponse().getContentAsString();
+
+        String zhTimeline = zh.substring(zh.indexOf("/timeline\""), zh.indexOf("<aside"));
+        assertThat(zhTimeline).contains("宣布为技术故障危机").contains("定级：轻微").doesNotContain("declared").doesNotContain(">DECLARED<");
+        String enTimeline = en.substring(en.indexOf("/timeline\""), en.indexOf("<aside"));
+        assertThat(enTimeline).contains("Declared a Technical failure crisis").doesNotContain("宣布为");
+        assertThat(zh.substring(zh.indexOf("crisis-chain"))).doesNotContain(" MINOR<").doesNotContain("IN_APP");
+    }
+
+    @Test
+    void compensationAndCallbackFormsPickCustomersByNameInsteadOfAskingForIds() throws Exception {
+        String name = "蒋" + System.nanoTime() % 100000;
+        customers.identifyByEmail("picker-" + System.nanoTime() + "@example.com", name);
+        long id = crises.reportAndDeclare(new com.steadydesk.crisis.NewCrisisReport(null, "选择器", null, null, java.util.List.of()),
+                com.steadydesk.crisis.GradingFactors.none()).id().value();
+
+        String cockpit = mvc.perform(get("/crisis/" + id).with(user("lead-picker").roles("CRISIS_LEAD"))).andReturn().getResponse()
+                .getContentAsString();
+        assertThat(cockpit).doesNotContain("name=\"customerId\" type=\"number\"").doesNotContain("name=\"scriptId\" type=\"number\"")
+                .contains("/crisis/pickers/customers").contains("/crisis/pickers/scripts");
+        String found = mvc.perform(get("/crisis/pickers/customers").param("q", name).with(user("lead-picker").roles("CRISIS_LEAD")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(found).contains(name).contains("name=\"customerId\"").doesNotContain("<html");
     }
 
     @Test

@@ -90,13 +90,14 @@ class StatusPageControllerTests {
         CrisisDetails crisis = crises.reportAndDeclare(new NewCrisisReport(CrisisType.TECHNICAL_FAILURE, "登录服务中断", null, null, List.of()),
                 MINOR);
         statusPage.publish(crisis.id(), new StatusPage.UpdateDraft("INVESTIGATING", "正在排查登录问题。", "We are looking into login problems.", null));
-        assertThat(read("/status?lang=en")).contains("登录服务中断"); // no English title yet: the title stands in
+        // no English title yet: the type's neutral English wording stands in, never the internal title
+        assertThat(read("/status?lang=en")).contains("Service disruption").doesNotContain("登录服务中断");
 
         crises.describeScope(crisis.id(), new CrisisScope(List.of("登录"), List.of(), List.of(), List.of(), "Login outage"));
         statusPage.publish(crisis.id(), new StatusPage.UpdateDraft("IDENTIFIED", "已定位原因。", "Cause found.", null));
 
         assertThat(read("/status?lang=en")).contains("Login outage").doesNotContain("登录服务中断");
-        assertThat(read("/status")).contains("登录服务中断").doesNotContain("Login outage");
+        assertThat(read("/status")).contains("部分服务异常").doesNotContain("Login outage").doesNotContain("登录服务中断");
     }
 
     @Test
@@ -125,5 +126,22 @@ class StatusPageControllerTests {
     private String read(String path) throws Exception {
         return mvc.perform(get(path).with(anonymous())).andExpect(status().isOk()).andReturn().getResponse()
                 .getContentAsString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void thePublicPageFollowsTheBrowsersLanguageUnlessTheReaderChoseOne() throws Exception {
+        String english = mvc.perform(get("/status").with(anonymous()).header("Accept-Language", "en-US,en;q=0.9"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(english).contains("Service status");
+        String chinese = mvc.perform(get("/status").with(anonymous()).header("Accept-Language", "zh-CN,zh;q=0.9,en;q=0.8"))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(chinese).contains("服务状态");
+        assertThat(mvc.perform(get("/status").with(anonymous()).header("Accept-Language", "fr-FR")).andReturn().getResponse()
+                .getContentAsString()).as("a language we do not have: Chinese").contains("服务状态");
+        assertThat(mvc.perform(get("/status").with(anonymous()).header("Accept-Language", "en").param("lang", "zh_CN")).andReturn()
+                .getResponse().getContentAsString()).as("?lang= wins").contains("服务状态");
+        assertThat(mvc.perform(get("/status").with(anonymous()).header("Accept-Language", "en")
+                .cookie(new jakarta.servlet.http.Cookie("steadydesk-lang", "zh-CN"))).andReturn().getResponse().getContentAsString())
+                .as("the remembered choice wins").contains("服务状态");
     }
 }
