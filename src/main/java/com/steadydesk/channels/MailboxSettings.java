@@ -1,6 +1,6 @@
 package com.steadydesk.channels;
 
-import jakarta.validation.constraints.Email;
+import com.steadydesk.customers.EmailAddress;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -10,7 +10,7 @@ import jakarta.validation.constraints.Size;
 /** A mailbox as configured (admin forms and {@link MailboxManagement} take it). Blank passwords mean "unchanged". */
 public record MailboxSettings(
         @NotBlank(message = "{channels.error.required}") @Size(max = 100) String name,
-        @NotBlank(message = "{channels.error.required}") @Email(message = "{channels.error.email}") @Size(max = 256) String address,
+        @NotBlank(message = "{channels.error.required}") @EmailAddress.Valid(message = "{channels.error.email}") @Size(max = 256) String address,
         @Size(max = 128) String displayName,
         @Size(max = 256) String imapHost,
         @NotNull(message = "{channels.error.required}") @Min(1) @Max(65535) Integer imapPort,

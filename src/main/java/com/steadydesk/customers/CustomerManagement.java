@@ -39,6 +39,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class CustomerManagement {
 
+    /** The external-id system of customers known only by a sender address that is not a valid e-mail address. */
+    public static final String UNKNOWN_SENDER = "unknown-sender";
+
     private final Customers customers;
     private final CustomerQueries queries;
     private final ContactMasking masking;
@@ -60,9 +63,17 @@ public class CustomerManagement {
         this.clock = clock;
     }
 
-    /** Finds the customer with this email address (in any letter case) or creates one (system use: intake). Unmasked. */
+    /**
+     * Finds the customer with this email address (in any letter case) or creates one (system use: intake). Unmasked.
+     * A sender address that {@link EmailAddress} refuses ({@code root@localhost}, a quoted local part) cannot be a
+     * contact point, yet its mail must still become a ticket: it identifies an "unknown sender" customer keyed by the
+     * raw address (external id {@code unknown-sender:...}), found again by the next mail from it.
+     */
     @Transactional
     public CustomerProfile identifyByEmail(String email, String displayName) {
+        if (!EmailAddress.isValid(email)) {
+            return identifyUnknownSender(email, displayName);
+        }
         ContactPoint point = ContactPoint.email(email);
         String fallbackName = point.value().substring(0, point.value().indexOf('@'));
         return identify(point, displayName == null || displayName.isBlank() ? fallbackName : displayName);
@@ -76,7 +87,14 @@ public class CustomerManagement {
     @Transactional
     public Map<String, CustomerProfile> identifyAllByEmail(Map<String, String> namesByEmail) {
         Map<String, ContactPoint> points = new LinkedHashMap<>();
-        namesByEmail.keySet().forEach(email -> points.put(email, ContactPoint.email(email)));
+        Map<String, CustomerProfile> unknownSenders = new LinkedHashMap<>();
+        namesByEmail.forEach((email, name) -> {
+            if (EmailAddress.isValid(email)) {
+                points.put(email, ContactPoint.email(email));
+            } else {
+                unknownSenders.put(email, identifyUnknownSender(email, name));
+            }
+        });
         Map<String, Long> owners = queries.customersWith(ContactPoint.Kind.EMAIL,
                 points.values().stream().map(ContactPoint::lookup).distinct().toList());
         Map<Long, CustomerProfile> known = new java.util.HashMap<>();
@@ -88,6 +106,7 @@ public class CustomerManagement {
                             .orElseGet(() -> identifyByEmail(e.getKey(), namesByEmail.get(e.getKey())));
                     found.put(e.getKey(), profile);
                 });
+        found.putAll(unknownSenders);
         return found;
     }
 
@@ -231,6 +250,27 @@ public class CustomerManagement {
             }
         }
         throw new IllegalStateException("could not identify a customer by " + point.kind());
+    }
+
+    private CustomerProfile identifyUnknownSender(String rawAddress, String displayName) {
+        String raw = rawAddress == null || rawAddress.isBlank() ? "(none)" : rawAddress.strip();
+        // the external id holds 128 characters; a longer raw address is keyed by its start and a hash of the whole
+        String key = raw.length() <= 128 ? raw : raw.substring(0, 100) + "#" + Integer.toHexString(raw.hashCode());
+        ExternalId id = new ExternalId(UNKNOWN_SENDER, key);
+        String name = displayName == null || displayName.isBlank() ? raw : displayName.strip();
+        for (int attempt = 0; attempt < 3; attempt++) {
+            Optional<CustomerProfile> existing = queries.customerWithExternalId(id).flatMap(queries::profile);
+            if (existing.isPresent()) {
+                return existing.get();
+            }
+            Optional<Long> created = queries.createWithExternalId(Customer.checkName(name), id, Instant.now(clock));
+            if (created.isPresent()) {
+                audit.record("customer.identified", "customer:" + created.get(), "created as unknown sender " + key);
+                events.publishEvent(new CustomerUpdated(new CustomerId(created.get())));
+                return queries.profile(created.get()).orElseThrow();
+            }
+        }
+        throw new IllegalStateException("could not identify an unknown sender");
     }
 
     private Customer save(Customer customer, Long selfId) {

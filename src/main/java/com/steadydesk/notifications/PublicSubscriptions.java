@@ -13,7 +13,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Pattern;
+import com.steadydesk.customers.EmailAddress;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.springframework.beans.factory.annotation.Value;
@@ -29,7 +29,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class PublicSubscriptions {
 
-    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]{2,}$");
     static final String CONFIRM = "c", UNSUBSCRIBE = "u";
 
     private final JdbcClient jdbc;
@@ -51,7 +50,7 @@ public class PublicSubscriptions {
     @Transactional
     public void subscribe(String email, String language) {
         String address = email == null ? "" : email.strip();
-        if (!EMAIL.matcher(address).matches() || address.length() > 254) {
+        if (!EmailAddress.isValid(address)) {
             throw new IllegalArgumentException("not an email address: " + email);
         }
         String lang = "en".equals(language) ? "en" : "zh-CN";

@@ -98,9 +98,24 @@ class CustomerManagementTests {
     }
 
     @Test
-    void rejectsWhatIsNeitherAnEmailNorAPhone() {
-        assertThatThrownBy(() -> customers.identifyByEmail("not an address", null)).isInstanceOf(IllegalArgumentException.class);
+    void rejectsWhatIsNeitherAPhoneNorAContactAddress() {
         assertThatThrownBy(() -> customers.identifyByPhone("call me", null)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> com.steadydesk.customers.internal.ContactPoint.email("root@localhost"))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aSenderAddressThatIsNoContactAddressIdentifiesAnUnknownSenderKeyedByIt() {
+        CustomerProfile root = customers.identifyByEmail("root@localhost", null);
+        CustomerProfile again = customers.identifyByEmail("root@localhost", "cron");
+        CustomerProfile quoted = customers.identifyByEmail("\"john..doe\"@example.com", "John");
+
+        assertThat(again.id()).isEqualTo(root.id());
+        assertThat(root.name()).isEqualTo("root@localhost");
+        assertThat(quoted.id()).isNotEqualTo(root.id());
+        assertThat(root.emails()).isEmpty();
+        assertThat(customers.identifyAllByEmail(java.util.Map.of("root@localhost", "x", "ok-" + java.util.UUID.randomUUID() + "@example.cn", "y"))
+                .get("root@localhost").id()).isEqualTo(root.id());
     }
 
     @Test

@@ -23,12 +23,21 @@ final class HeaderText {
 
     /** The header value as text; null stays null. Raw 8-bit values (parsed by Jakarta Mail as Latin-1) are re-decoded. */
     static String decode(String value) {
+        return decode(value, null);
+    }
+
+    /**
+     * As {@link #decode(String)}, with raw 8-bit bytes decoded in the charset the message declares ({@code charsetHint},
+     * from its first text part or its own Content-Type) before detection and the fallbacks.
+     */
+    static String decode(String value, String charsetHint) {
         if (value == null) {
             return null;
         }
         String unfolded = value.replaceAll("\\r?\\n[ \\t]", " ");
-        String text = rawEightBit(unfolded) ? MailCharsets.decodeUnlabelled(unfolded.getBytes(StandardCharsets.ISO_8859_1)) : unfolded;
-        return decodeWords(text).strip();
+        String text = rawEightBit(unfolded)
+                ? MailCharsets.decodeWithHint(unfolded.getBytes(StandardCharsets.ISO_8859_1), charsetHint) : unfolded;
+        return decodeWords(text).replace("\u0000", "").strip();
     }
 
     private static boolean rawEightBit(String value) {
@@ -87,7 +96,9 @@ final class HeaderText {
         try {
             if (encoding.toUpperCase(Locale.ROOT).equals("B")) {
                 // strict, so that a garbled word stays visible rather than silently vanishing; missing padding is common
-                String padded = encoded + "===".substring(0, (4 - encoded.length() % 4) % 4);
+                // over-padded words ("suLK1A===") are as common as missing padding: pad the bare data afresh
+                String bare = encoded.replaceAll("=+$", "");
+                String padded = bare + "===".substring(0, (4 - bare.length() % 4) % 4);
                 return Base64.getDecoder().decode(padded);
             }
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();

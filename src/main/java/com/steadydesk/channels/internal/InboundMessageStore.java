@@ -33,15 +33,42 @@ public class InboundMessageStore {
         this.jdbc = jdbc;
     }
 
-    /** Stores raw mail; answers empty when the mailbox already holds this Message-ID (a duplicate, stored once). */
+    /**
+     * Stores raw mail; answers empty when the mailbox already holds these exact bytes (a duplicate, stored once). A
+     * Message-ID the mailbox already holds with other content is stored too, and marked {@code message_id_reused}.
+     */
     public Optional<Long> insertRaw(Channel channel, Long mailboxId, Long uid, byte[] raw, String messageId, Instant now) {
-        return jdbc.sql("""
-                        insert into inbound_messages (channel, mailbox_id, source_uid, raw, raw_size, status, received_at, message_id)
-                        values (?, ?, ?, ?, ?, 'RECEIVED', ?, ?)
-                        on conflict (mailbox_id, message_id) where message_id is not null do nothing
+        Optional<Long> id = jdbc.sql("""
+                        insert into inbound_messages (channel, mailbox_id, source_uid, raw, raw_size, raw_sha256, status, received_at,
+                          message_id, message_id_reused)
+                        values (?, ?, ?, ?, ?, ?, 'RECEIVED', ?, ?, cast(? as varchar) is not null and exists (
+                          select 1 from inbound_messages o where o.mailbox_id = ? and o.message_id = ?))
+                        on conflict (mailbox_id, raw_sha256) where mailbox_id is not null and raw_sha256 is not null do nothing
                         returning id""")
-                .params(channel.name(), mailboxId, uid, raw, raw.length, Timestamp.from(now), messageId)
+                .params(channel.name(), mailboxId, uid, raw, raw.length, sha256(raw), Timestamp.from(now), messageId, messageId,
+                        mailboxId, messageId)
                 .query(Long.class).optional();
+        return id;
+    }
+
+    /**
+     * Records a message the server listed but would not hand over (or that failed before its bytes were read): a
+     * quarantine entry with its UID and the error, so it is seen by a person and the poll goes on past it.
+     */
+    public long insertUnfetchable(Long mailboxId, long uid, String error, Instant now) {
+        byte[] note = ("UID " + uid + ": " + error).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return jdbc.sql("""
+                        insert into inbound_messages (channel, mailbox_id, source_uid, raw, raw_size, status, error, received_at, unfetchable)
+                        values ('EMAIL', ?, ?, ?, 0, 'QUARANTINED', ?, ?, true) returning id""")
+                .params(mailboxId, uid, note, error, Timestamp.from(now)).query(Long.class).single();
+    }
+
+    static String sha256(byte[] raw) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(raw));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
     }
 
     /** Stores a message that arrived already structured (the web form): raw is a readable rendering of the fields. */

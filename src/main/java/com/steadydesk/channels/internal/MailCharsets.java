@@ -54,13 +54,70 @@ final class MailCharsets {
         }
     }
 
-    /** Decodes unlabelled bytes: strict UTF-8 if it fits, else GB18030 (the most common legacy charset of our senders). */
+    /**
+     * Decodes unlabelled bytes: strict UTF-8 if it fits, else what ICU's detector is reasonably sure of, else GB18030
+     * (the most common legacy charset of our senders).
+     */
     static String decodeUnlabelled(byte[] bytes) {
+        return decodeWithHint(bytes, null);
+    }
+
+    /**
+     * Decodes bytes that carry no label of their own (raw 8-bit header text) with the charset the message declares
+     * ({@code hint}); then strict UTF-8, then detection, then GB18030. A declared single-byte charset (Latin-1 and
+     * the like) decodes any bytes without error, so valid multi-byte UTF-8 is preferred over it: a UTF-8 header in a
+     * Latin-1 message is common, the reverse forming valid UTF-8 by chance is not.
+     */
+    static String decodeWithHint(byte[] bytes, String hint) {
+        if (known(hint) && !isAscii(hint)) {
+            Charset declared = forLabel(hint);
+            boolean singleByte = declared.newEncoder().maxBytesPerChar() <= 1.0f;
+            if (!(singleByte && strict(bytes, StandardCharsets.UTF_8) != null)) {
+                String text = strict(bytes, declared);
+                if (text != null) {
+                    return text;
+                }
+            }
+        }
+        String utf8 = strict(bytes, StandardCharsets.UTF_8);
+        if (utf8 != null) {
+            return utf8;
+        }
+        Charset detected = detect(bytes);
+        if (detected != null) {
+            String text = strict(bytes, detected);
+            if (text != null) {
+                return text;
+            }
+        }
+        return new String(bytes, GB18030);
+    }
+
+    /** ICU's best guess when it is at least fairly confident (short header text often is not). */
+    private static Charset detect(byte[] bytes) {
         try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException notUtf8) {
-            return new String(bytes, GB18030);
+            com.ibm.icu.text.CharsetDetector detector = new com.ibm.icu.text.CharsetDetector();
+            detector.setText(bytes);
+            com.ibm.icu.text.CharsetMatch match = detector.detect();
+            if (match == null || !known(match.getName())) {
+                return null;
+            }
+            Charset charset = forLabel(match.getName());
+            // on a few bytes of GBK the detector likes to guess a single-byte charset (Greek, Cyrillic): those guesses
+            // must be confident, multi-byte ones (Big5, EUC-KR, Shift_JIS, GB18030) need only be fair
+            boolean singleByte = charset.newEncoder().maxBytesPerChar() <= 1.0f;
+            return match.getConfidence() >= (singleByte ? 70 : 30) ? charset : null;
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static String strict(byte[] bytes, Charset charset) {
+        try {
+            return charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException | RuntimeException e) {
+            return null;
         }
     }
 
@@ -71,6 +128,16 @@ final class MailCharsets {
         }
         return new String(bytes, forLabel(label));
     }
+
+    /** The charset an HTML document names in a {@code <meta>} tag in its first 4 KB, or null. */
+    static String metaCharset(byte[] html) {
+        String head = new String(html, 0, Math.min(html.length, 4096), StandardCharsets.ISO_8859_1);
+        java.util.regex.Matcher m = META_CHARSET.matcher(head);
+        return m.find() ? m.group(1) : null;
+    }
+
+    private static final java.util.regex.Pattern META_CHARSET = java.util.regex.Pattern.compile(
+            "<meta[^>]+charset\\s*=\\s*[\"']?\\s*([A-Za-z0-9_.:-]+)", java.util.regex.Pattern.CASE_INSENSITIVE);
 
     private static boolean isAscii(String label) {
         String name = label.trim().toLowerCase(Locale.ROOT);

@@ -78,6 +78,27 @@ public class MailIntake {
         });
     }
 
+    /**
+     * A message whose bytes could not be (fully) fetched: what was read is kept in quarantine with the error (or only
+     * its UID and the error when nothing was), and the UID mark moves past it so that polling goes on.
+     */
+    public long storeUnreadable(long mailboxId, long uidValidity, long uid, byte[] partial, String error) {
+        return tx.execute(s -> {
+            Instant now = Instant.now(clock);
+            long id;
+            Optional<Long> stored = partial.length == 0 ? Optional.empty()
+                    : store.insertRaw(Channel.EMAIL, mailboxId, uid, partial, InboundMailParser.messageIdOf(partial), now);
+            if (stored.isPresent()) {
+                id = stored.get();
+                store.markQuarantined(id, error);
+            } else {
+                id = store.insertUnfetchable(mailboxId, uid, error, now);
+            }
+            mailboxes.advance(mailboxId, uidValidity, uid);
+            return id;
+        });
+    }
+
     /** Parses a stored message; a failure quarantines it with the error and is answered, never thrown. */
     public Outcome process(long id) {
         try {

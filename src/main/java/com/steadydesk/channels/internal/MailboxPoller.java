@@ -25,6 +25,7 @@ import org.springframework.stereotype.Component;
 public class MailboxPoller {
 
     private static final Logger log = LoggerFactory.getLogger(MailboxPoller.class);
+    private static final int MAX_RECONNECTS = 20;
 
     private final Mailboxes mailboxes;
     private final MailServers servers;
@@ -64,58 +65,90 @@ public class MailboxPoller {
 
     private PollResult poll(long mailboxId) {
         Mailbox mailbox = mailboxes.get(mailboxId); // re-read under the lock: progress may have moved
-        int stored = 0, duplicates = 0, parsed = 0, quarantined = 0;
+        Counts counts = new Counts();
         String error = null;
-        try (Store store = servers.connectImap(mailbox)) {
-            Folder inbox = store.getFolder("INBOX");
-            inbox.open(Folder.READ_ONLY);
-            try {
-                UIDFolder uids = (UIDFolder) inbox;
-                long validity = uids.getUIDValidity();
-                long lastUid = mailbox.lastUid();
-                if (mailbox.uidValidity() != null && mailbox.uidValidity() != validity) {
-                    log.info("Mailbox {}: UIDVALIDITY changed ({} -> {}), fetching everything again", mailbox.name(),
-                            mailbox.uidValidity(), validity);
-                    mailboxes.resetUids(mailboxId, validity);
-                    lastUid = 0;
-                }
-                Message[] messages = uids.getMessagesByUID(lastUid + 1, UIDFolder.LASTUID);
-                FetchProfile profile = new FetchProfile();
-                profile.add(UIDFolder.FetchProfileItem.UID);
-                inbox.fetch(messages, profile);
-                for (Message message : messages) {
-                    long uid = uids.getUID(message);
-                    if (uid <= lastUid) {
-                        continue; // "n:*" answers the last message even when it is older than n
+        // a message that makes the server drop the connection is quarantined, then the poll reconnects and goes on
+        for (int connection = 0; connection <= MAX_RECONNECTS; connection++) {
+            try (Store store = servers.connectImap(mailbox)) {
+                Folder inbox = store.getFolder("INBOX");
+                inbox.open(Folder.READ_ONLY);
+                try {
+                    if (fetchNew(mailboxId, inbox, counts)) {
+                        break;
                     }
-                    Optional<Long> id = intake.storeRaw(mailboxId, validity, uid, raw(message));
-                    if (id.isEmpty()) {
-                        duplicates++;
-                        continue;
+                } finally {
+                    if (inbox.isOpen()) {
+                        try {
+                            inbox.close(false);
+                        } catch (MessagingException | RuntimeException closing) {
+                            log.debug("closing INBOX of {} failed", mailbox.name(), closing);
+                        }
                     }
-                    stored++;
-                    MailIntake.Outcome outcome = intake.process(id.get());
-                    if (outcome.parsed()) parsed++;
-                    if (outcome.quarantined()) quarantined++;
                 }
-            } finally {
-                if (inbox.isOpen()) {
-                    inbox.close(false);
-                }
+            } catch (MessagingException | RuntimeException e) {
+                // the server or the connection failed outside any one message: the UID mark stays, next poll goes on
+                error = MailServers.describe(e);
+                log.warn("Polling mailbox {} stopped: {}", mailbox.name(), error);
+                break;
             }
-        } catch (MessagingException | IOException | RuntimeException e) {
-            // stop at the message that failed: the UID mark stays before it, so it is fetched again next time
-            error = MailServers.describe(e);
-            log.warn("Polling mailbox {} stopped: {}", mailbox.name(), error);
+            mailbox = mailboxes.get(mailboxId);
         }
         mailboxes.polled(mailboxId, Instant.now(clock), error);
-        return new PollResult(stored, duplicates, parsed, quarantined, error);
+        return new PollResult(counts.stored, counts.duplicates, counts.parsed, counts.quarantined, error);
     }
 
-    private static byte[] raw(Message message) throws MessagingException, IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(1024, message.getSize()));
-        message.writeTo(out);
-        return out.toByteArray();
+    /**
+     * Fetches every message above the UID mark, one at a time. Answers true when it went through to the end, false
+     * when the connection was lost at a message (which is then already quarantined, so a reconnect goes on after it).
+     */
+    private boolean fetchNew(long mailboxId, Folder inbox, Counts counts) throws MessagingException {
+        Mailbox mailbox = mailboxes.get(mailboxId);
+        UIDFolder uids = (UIDFolder) inbox;
+        long validity = uids.getUIDValidity();
+        long lastUid = mailbox.lastUid();
+        if (mailbox.uidValidity() != null && mailbox.uidValidity() != validity) {
+            log.info("Mailbox {}: UIDVALIDITY changed ({} -> {}), fetching everything again", mailbox.name(),
+                    mailbox.uidValidity(), validity);
+            mailboxes.resetUids(mailboxId, validity);
+            lastUid = 0;
+        }
+        Message[] messages = uids.getMessagesByUID(lastUid + 1, UIDFolder.LASTUID);
+        FetchProfile profile = new FetchProfile();
+        profile.add(UIDFolder.FetchProfileItem.UID); // UIDs only: ENVELOPE or SIZE can fail for one odd message
+        inbox.fetch(messages, profile);
+        for (Message message : messages) {
+            long uid = uids.getUID(message);
+            if (uid <= lastUid) {
+                continue; // "n:*" answers the last message even when it is older than n
+            }
+            ByteArrayOutputStream buffer = new ByteArrayOutputStream(8192);
+            try {
+                message.writeTo(buffer);
+            } catch (MessagingException | IOException | RuntimeException e) {
+                String error = "fetching UID " + uid + " failed: " + MailServers.describe(e);
+                log.warn("Mailbox {}: {}", mailbox.name(), error);
+                intake.storeUnreadable(mailboxId, validity, uid, buffer.toByteArray(), error);
+                counts.quarantined++;
+                if (!inbox.isOpen() || !inbox.getStore().isConnected()) {
+                    return false;
+                }
+                continue;
+            }
+            Optional<Long> id = intake.storeRaw(mailboxId, validity, uid, buffer.toByteArray());
+            if (id.isEmpty()) {
+                counts.duplicates++;
+                continue;
+            }
+            counts.stored++;
+            MailIntake.Outcome outcome = intake.process(id.get());
+            if (outcome.parsed()) counts.parsed++;
+            if (outcome.quarantined()) counts.quarantined++;
+        }
+        return true;
+    }
+
+    private static final class Counts {
+        int stored, duplicates, parsed, quarantined;
     }
 
     /** What one poll did. */

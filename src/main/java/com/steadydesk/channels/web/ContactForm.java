@@ -1,6 +1,6 @@
 package com.steadydesk.channels.web;
 
-import jakarta.validation.constraints.Email;
+import com.steadydesk.customers.EmailAddress;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -11,7 +11,7 @@ import jakarta.validation.constraints.Size;
  */
 record ContactForm(
         @NotBlank(message = "{channels.contact.error.name}") @Size(max = 100, message = "{channels.contact.error.tooLong}") String name,
-        @NotBlank(message = "{channels.contact.error.email}") @Email(message = "{channels.contact.error.emailFormat}")
+        @NotBlank(message = "{channels.contact.error.email}") @EmailAddress.Valid(message = "{channels.contact.error.emailFormat}")
         @Size(max = 254, message = "{channels.contact.error.tooLong}") String email,
         @Pattern(regexp = "^$|^[0-9+()\\- ]{5,30}$", message = "{channels.contact.error.phone}") String phone,
         @Size(max = 64, message = "{channels.contact.error.tooLong}") String orderNo,

@@ -1,6 +1,6 @@
 package com.steadydesk.customers.internal;
 
-import java.util.Locale;
+import com.steadydesk.customers.EmailAddress;
 import java.util.regex.Pattern;
 import org.springframework.data.relational.core.mapping.Table;
 
@@ -15,11 +15,10 @@ public record ContactPoint(Kind kind, String value, String lookup) {
     /** What a contact point is. */
     public enum Kind { EMAIL, PHONE }
 
-    /** What an email address looks like here (also the API's validation pattern): a dotted domain is required. */
-    public static final String EMAIL_SYNTAX = "[^\\s@<>()\",;:]+@[^\\s@<>()\",;:]+\\.[^\\s@<>()\",;:]{2,}";
+    /** What an email address looks like here: the product's one rule, {@link EmailAddress}. */
+    public static final String EMAIL_SYNTAX = EmailAddress.SYNTAX;
     /** Digits with an optional leading +; spaces, dashes, dots and brackets are separators people type. */
     public static final String PHONE_SYNTAX = "\\(?\\+?[0-9 \\-.()]{3,30}";
-    private static final Pattern EMAIL = Pattern.compile(EMAIL_SYNTAX);
     private static final Pattern PHONE = Pattern.compile(PHONE_SYNTAX);
     private static final Pattern SEPARATORS = Pattern.compile("[ \\-.()]");
     private static final Pattern CN_MOBILE_WITH_PREFIX = Pattern.compile("(?:\\+86|0086|86)(1[3-9]\\d{9})");
@@ -33,7 +32,7 @@ public record ContactPoint(Kind kind, String value, String lookup) {
     /** A trimmed email address; rejects what is not one. */
     public static ContactPoint email(String raw) {
         String value = raw == null ? "" : raw.strip();
-        if (value.length() > 254 || !EMAIL.matcher(value).matches()) {
+        if (!EmailAddress.isValid(value)) {
             throw new IllegalArgumentException("not an email address: " + raw);
         }
         return new ContactPoint(Kind.EMAIL, value, emailLookup(value));
@@ -49,7 +48,7 @@ public record ContactPoint(Kind kind, String value, String lookup) {
     }
 
     public static boolean isEmail(String raw) {
-        return raw != null && raw.strip().length() <= 254 && EMAIL.matcher(raw.strip()).matches();
+        return EmailAddress.isValid(raw);
     }
 
     public static boolean isPhone(String raw) {
@@ -61,7 +60,7 @@ public record ContactPoint(Kind kind, String value, String lookup) {
     }
 
     public static String emailLookup(String email) {
-        return email.strip().toLowerCase(Locale.ROOT);
+        return EmailAddress.lookupKey(email);
     }
 
     /**

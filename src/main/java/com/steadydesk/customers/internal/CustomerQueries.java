@@ -86,6 +86,20 @@ public class CustomerQueries {
         return claimed;
     }
 
+    /** Creates a customer owning this external id, or answers empty when another transaction created it first. */
+    public Optional<Long> createWithExternalId(String name, ExternalId externalId, Instant now) {
+        long id = jdbc.sql("insert into customers (name, vip_tier, created_at, updated_at) values (?, 'NONE', ?, ?) returning id")
+                .params(name, Timestamp.from(now), Timestamp.from(now)).query(Long.class).single();
+        Optional<Long> claimed = jdbc.sql("""
+                        insert into customer_external_ids (customer_id, position, system, value) values (?, 0, ?, ?)
+                        on conflict (system, value) do nothing returning customer_id""")
+                .params(id, externalId.system(), externalId.value()).query(Long.class).optional();
+        if (claimed.isEmpty()) {
+            jdbc.sql("delete from customers where id = ?").params(id).update();
+        }
+        return claimed;
+    }
+
     /** Which of these contact points belong to a customer other than {@code exceptId} (null: any customer). */
     public List<ContactPoint> takenByOthers(Collection<ContactPoint> points, Long exceptId) {
         return points.stream()

@@ -36,7 +36,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
-import jakarta.validation.constraints.Email;
+import com.steadydesk.customers.EmailAddress;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -329,7 +329,7 @@ class TicketApi {
     }
 
     /** Who asks: an existing customer's id, or an email address (a customer is found or created). */
-    record RequesterRequest(@NotBlank @Email @Size(max = 254) String email, @Size(max = 200) String name) {
+    record RequesterRequest(@NotBlank @EmailAddress.Valid @Size(max = 254) String email, @Size(max = 200) String name) {
     }
 
     record NewTicketRequest(@NotBlank @Size(max = 500) String subject, @NotBlank @Size(max = 100_000) String body,

@@ -190,4 +190,82 @@ class InboundMailParserTests {
         }
         return sb.toString();
     }
+
+    @Test
+    void decodesRawEightBitHeadersInTheCharsetTheMessageDeclares() {
+        assertThat(parser.parse(com.steadydesk.channels.HostileMail.eightBit("Big5", "帳戶無法登入", "t-big5")).subject()).isEqualTo("帳戶無法登入");
+        assertThat(parser.parse(com.steadydesk.channels.HostileMail.eightBit("EUC-KR", "계정에 로그인할 수 없습니다", "t-kr")).subject())
+                .isEqualTo("계정에 로그인할 수 없습니다");
+        ParsedMail japanese = parser.parse(com.steadydesk.channels.HostileMail.eightBit("Shift_JIS", "配送について", "t-jp"));
+        assertThat(japanese.subject()).isEqualTo("配送について");
+        assertThat(japanese.fromName()).isEqualTo("配送について");
+        assertThat(parser.parse(com.steadydesk.channels.HostileMail.eightBit("ISO-8859-1", "Réclamation reçue à Zürich", "t-l1")).subject())
+                .isEqualTo("Réclamation reçue à Zürich");
+    }
+
+    @Test
+    void decodesAnOverPaddedEncodedWord() {
+        ParsedMail mail = parser.parse(MailFixtures.plain("<pad@example.cn>", "=?gb18030?B?suLK1A===?=", "utf-8", "UTF-8", "x"));
+        assertThat(mail.subject()).isEqualTo("测试");
+    }
+
+    @Test
+    void keepsAnRfc2231Latin1FilenameReadable() {
+        ParsedMail mail = parser.parse(ascii("""
+                From: file@example.de
+                To: support@steadydesk.test
+                Subject: 2231
+                MIME-Version: 1.0
+                Content-Type: multipart/mixed; boundary="b"
+
+                --b
+                Content-Type: text/plain
+
+                see file
+                --b
+                Content-Type: application/pdf
+                Content-Disposition: attachment; filename*=iso-8859-1''test-attachment-%E4%F6%FC%DF.pdf
+                Content-Transfer-Encoding: base64
+
+                JVBERi0xLjQK
+                --b
+                Content-Type: application/pdf
+                Content-Disposition: attachment; filename="=?iso-8859-1?Q?r=E9sum=E9.pdf?="
+
+                x
+                --b--
+                """));
+        assertThat(mail.attachments()).extracting(InboundMailParser.MailAttachment::filename)
+                .containsExactly("test-attachment-äöüß.pdf", "résumé.pdf");
+    }
+
+    @Test
+    void readsTheCharsetOfHtmlFromItsMetaTag() {
+        ByteArrayOutputStream raw = new ByteArrayOutputStream();
+        raw.writeBytes(ascii("From: meta@example.cn\nTo: support@steadydesk.test\nSubject: meta\nMIME-Version: 1.0\n"
+                + "Content-Type: text/html\nContent-Transfer-Encoding: 8bit\n\n<html><head><meta http-equiv=\"Content-Type\" "
+                + "content=\"text/html; charset=gb2312\"></head><body><p>"));
+        raw.writeBytes("退款申请已提交".getBytes(Charset.forName("GBK")));
+        raw.writeBytes(ascii("</p></body></html>\n"));
+        ParsedMail mail = parser.parse(raw.toByteArray());
+        assertThat(mail.textBody()).contains("退款申请已提交");
+        assertThat(mail.sanitizedHtml()).contains("退款申请已提交");
+    }
+
+    @Test
+    void readsABodyWithANulByte() {
+        ByteArrayOutputStream raw = new ByteArrayOutputStream();
+        raw.writeBytes(ascii("From: nul@example.cn\nTo: support@steadydesk.test\nSubject: nul\nContent-Type: text/plain; charset=utf-8\n\nbefore"));
+        raw.write(0);
+        raw.writeBytes(ascii("after\n"));
+        ParsedMail mail = parser.parse(raw.toByteArray());
+        assertThat(mail.textBody()).contains("beforeafter").doesNotContain("\u0000");
+    }
+
+    @Test
+    void keepsASenderAddressThatIsNotAValidEmailAddressAsWritten() {
+        assertThat(parser.parse(ascii("From: root@localhost\nSubject: cron\n\nout of disk\n")).fromAddress()).isEqualTo("root@localhost");
+        assertThat(parser.parse(ascii("From: \"john..doe\"@example.com\nSubject: q\n\nq\n")).fromAddress()).isEqualTo("\"john..doe\"@example.com");
+        assertThat(parser.parse(ascii("From: undisclosed-recipients:;\nSubject: q\n\nq\n")).fromAddress()).isNotBlank();
+    }
 }

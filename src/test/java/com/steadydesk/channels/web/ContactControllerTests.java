@@ -95,6 +95,18 @@ class ContactControllerTests {
     }
 
     @Test
+    void anAddressNoReplyCouldReachIsRefusedAtOnceAndNothingIsStored() throws Exception {
+        long before = jdbc.sql("select count(*) from inbound_messages where channel = 'WEB'").query(Long.class).single();
+        for (String address : new String[] {"\"...\"@example.com", "root@localhost", "z@z", "a@b@example.com"}) {
+            mvc.perform(submit(from("10.1.0.9"), Map.of("name", "李雷", "email", address, "message", "退款")))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(content().string(Matchers.containsString("邮箱格式不正确")))
+                    .andExpect(flash().attributeCount(0));
+        }
+        assertThat(jdbc.sql("select count(*) from inbound_messages where channel = 'WEB'").query(Long.class).single()).isEqualTo(before);
+    }
+
+    @Test
     void aFilledHoneypotOrAnInstantSubmissionIsNotStored() throws Exception {
         long before = count();
         mvc.perform(submit(from("10.1.0.3"), Map.of("name", "Bot", "email", "bot@example.com", "message", "buy now",
