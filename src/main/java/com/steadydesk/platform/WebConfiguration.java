@@ -28,6 +28,8 @@ class WebConfiguration implements WebMvcConfigurer {
 
     /** The languages of our bundles. */
     private static final Set<String> SUPPORTED = Set.of("zh", "en");
+    /** The same, as locales an Accept-Language header can be matched against. */
+    private static final List<Locale> OFFERED = List.of(Locale.SIMPLIFIED_CHINESE, Locale.CHINESE, Locale.ENGLISH);
 
     private final Navigation navigation;
 
@@ -52,14 +54,12 @@ class WebConfiguration implements WebMvcConfigurer {
             return Locale.SIMPLIFIED_CHINESE;
         }
         try {
-            Locale best = Locale.lookup(Locale.LanguageRange.parse(header), SUPPORTED);
+            Locale best = Locale.lookup(Locale.LanguageRange.parse(header), OFFERED);
             return best == null ? Locale.SIMPLIFIED_CHINESE : best;
         } catch (IllegalArgumentException malformed) {
             return Locale.SIMPLIFIED_CHINESE;
         }
     }
-
-    private static final List<Locale> SUPPORTED = List.of(Locale.SIMPLIFIED_CHINESE, Locale.CHINESE, Locale.ENGLISH);
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
