@@ -61,14 +61,24 @@ class WebConfiguration implements WebMvcConfigurer {
         }
     }
 
+    private static boolean offered(String value) {
+        try {
+            Locale locale = org.springframework.util.StringUtils.parseLocale(value);
+            return locale != null && SUPPORTED.contains(locale.getLanguage());
+        } catch (IllegalArgumentException malformed) {
+            return false;
+        }
+    }
+
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
         var change = new LocaleChangeInterceptor() {
-            /** A language we have no texts for (or no language at all) falls back to the default: Chinese. */
+            /** A language we have no texts for (or no language at all) is ignored: the cookie, the browser or Chinese decide. */
             @Override
-            protected Locale parseLocaleValue(String localeValue) {
-                Locale locale = super.parseLocaleValue(localeValue);
-                return locale != null && SUPPORTED.contains(locale.getLanguage()) ? locale : null;
+            public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler)
+                    throws jakarta.servlet.ServletException {
+                String value = request.getParameter(getParamName());
+                return value == null || offered(value) ? super.preHandle(request, response, handler) : true;
             }
         };
         change.setParamName("lang");

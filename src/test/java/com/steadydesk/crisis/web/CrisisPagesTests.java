@@ -199,11 +199,11 @@ class CrisisPagesTests {
         long id = crises.reportAndDeclare(new com.steadydesk.crisis.NewCrisisReport(null, "选择器", null, null, java.util.List.of()),
                 com.steadydesk.crisis.GradingFactors.none()).id().value();
 
-        String cockpit = mvc.perform(get("/crisis/" + id).with(user("lead-picker").roles("CRISIS_LEAD"))).andReturn().getResponse()
+        String cockpit = mvc.perform(get("/crisis/" + id).with(user("lead-picker").roles("CRISIS_LEAD", "AGENT"))).andReturn().getResponse()
                 .getContentAsString();
         assertThat(cockpit).doesNotContain("name=\"customerId\" type=\"number\"").doesNotContain("name=\"scriptId\" type=\"number\"")
                 .contains("/crisis/pickers/customers").contains("/crisis/pickers/scripts");
-        String found = mvc.perform(get("/crisis/pickers/customers").param("q", name).with(user("lead-picker").roles("CRISIS_LEAD")))
+        String found = mvc.perform(get("/crisis/pickers/customers").param("q", name).with(user("lead-picker").roles("CRISIS_LEAD", "AGENT")))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(found).contains(name).contains("name=\"customerId\"").doesNotContain("<html");
     }
