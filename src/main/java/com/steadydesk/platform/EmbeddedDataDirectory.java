@@ -70,9 +70,10 @@ final class EmbeddedDataDirectory {
             return;
         }
         String message = "The embedded database in " + dir + " was made by PostgreSQL " + found + ", but this SteadyDesk runs "
-                + "PostgreSQL " + serverMajor + ", which cannot open it. To keep the data: start the previous SteadyDesk "
-                + "version, dump it (pg_dump of the database 'steadydesk'), move " + dir + " aside, start this version and "
-                + "restore the dump into it (pg_restore). For a demo: delete " + dir.getParent() + " and start again.";
+                + "PostgreSQL " + serverMajor + ", which cannot open it. The data is left as it is. To keep it: dump it with "
+                + "the previous SteadyDesk version (pg_dump of the database 'steadydesk'), move " + dir + " aside and restore "
+                + "the dump into this version (pg_restore, as the README's database section describes). For a demo: delete "
+                + dir.getParent() + " and start again.";
         log.error(message);
         throw new IllegalStateException(message);
     }
