@@ -46,7 +46,8 @@ class WebConfiguration implements WebMvcConfigurer {
             @Override
             protected Locale parseLocaleValue(String localeValue) {
                 Locale locale = super.parseLocaleValue(localeValue);
-                return locale != null && SUPPORTED.contains(locale.getLanguage()) ? locale : null;
+                // language and country only: a variant is never ours and would be echoed into the cookie
+                return locale != null && SUPPORTED.contains(locale.getLanguage()) ? new Locale(locale.getLanguage(), locale.getCountry()) : null;
             }
         };
         change.setParamName("lang");
