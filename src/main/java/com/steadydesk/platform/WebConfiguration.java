@@ -80,6 +80,13 @@ class WebConfiguration implements WebMvcConfigurer {
                 String value = request.getParameter(getParamName());
                 return value == null || offered(value) ? super.preHandle(request, response, handler) : true;
             }
+
+            @Override
+            protected Locale parseLocaleValue(String localeValue) {
+                Locale locale = super.parseLocaleValue(localeValue);
+                // language and country only: a variant is never ours and would be echoed into the cookie
+                return locale != null && SUPPORTED.contains(locale.getLanguage()) ? new Locale(locale.getLanguage(), locale.getCountry()) : null;
+            }
         };
         change.setParamName("lang");
         change.setIgnoreInvalidLocale(true);

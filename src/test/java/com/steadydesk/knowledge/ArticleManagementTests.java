@@ -24,6 +24,10 @@ class ArticleManagementTests {
     ArticleManagement articles;
     @Autowired
     AuditLog audit;
+    @Autowired
+    javax.sql.DataSource dataSource;
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     @Test
     void everySaveIsANewVersionWithAuthorAndNote() {
@@ -149,6 +153,28 @@ class ArticleManagementTests {
             }
             String base = slugs.stream().min(java.util.Comparator.comparingInt(String::length)).orElseThrow();
             assertThat(slugs).containsExactlyInAnyOrder(base, base + "-2", base + "-3", base + "-4", base + "-5", base + "-6");
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void anArticleWhoseSlugIsTakenWhileItIsBeingSavedGetsTheNextSuffix() throws Exception {
+        var pool = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try (java.sql.Connection holder = dataSource.getConnection()) {
+            holder.setAutoCommit(false);
+            try (var insert = holder.createStatement()) {
+                insert.executeUpdate("insert into kb_articles (slug, title, body, language, visibility, owner, current_version, created_at,"
+                        + " updated_at, updated_by) values ('held-slug', 'Held', 'x', 'en', 'INTERNAL', 'holder', 1, now(), now(), 'holder')");
+            }
+            var created = pool.submit(() -> KnowledgeFixtures.as("kb-racer", "AGENT",
+                    () -> articles.create(new ArticleDraft("Held slug", "held-slug", null, "body", null, "en", List.of(), null, null))));
+            // the writer found the slug free and now waits on the uncommitted row's unique key
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> jdbc.sql(
+                    "select count(*) from pg_stat_activity where wait_event_type = 'Lock' and query ilike 'insert into%kb_articles%'")
+                    .query(Integer.class).single() > 0);
+            holder.commit();
+            assertThat(created.get(30, java.util.concurrent.TimeUnit.SECONDS).slug()).isEqualTo("held-slug-2");
         } finally {
             pool.shutdownNow();
         }

@@ -9,6 +9,7 @@ import com.steadydesk.knowledge.Category;
 import com.steadydesk.knowledge.CategoryManagement;
 import com.steadydesk.knowledge.HelpCenterNotices;
 import com.steadydesk.knowledge.Visibility;
+import com.steadydesk.knowledge.internal.MarkdownRenderer;
 import com.steadydesk.platform.NavigationItem;
 import jakarta.validation.Valid;
 import java.time.Clock;
@@ -40,14 +41,16 @@ class KnowledgeController {
     private final ArticleManagement articles;
     private final CategoryManagement categories;
     private final HelpCenterNotices helpCenter;
+    private final MarkdownRenderer markdown;
     private final Clock clock;
     private final ZoneId zone;
 
-    KnowledgeController(ArticleManagement articles, CategoryManagement categories, HelpCenterNotices helpCenter, Clock clock,
-            @Value("${steadydesk.display-zone:Asia/Shanghai}") String zone) {
+    KnowledgeController(ArticleManagement articles, CategoryManagement categories, HelpCenterNotices helpCenter, MarkdownRenderer markdown,
+            Clock clock, @Value("${steadydesk.display-zone:Asia/Shanghai}") String zone) {
         this.articles = articles;
         this.categories = categories;
         this.helpCenter = helpCenter;
+        this.markdown = markdown;
         this.clock = clock;
         this.zone = ZoneId.of(zone);
     }
@@ -79,11 +82,18 @@ class KnowledgeController {
             if (language != null) filters.put("language", language);
             if (visibility != null) filters.put("visibility", visibility.name());
             if (category != null) categories.find(category).ifPresent(c -> filters.put("category", c.slug()));
-            model.addAttribute("hits", articles.search(q, filters, 30));
+            // sanitised here: the template may not call beans while the request carries parameters (Thymeleaf's restricted mode)
+            model.addAttribute("hits", articles.search(q, filters, 30).stream()
+                    .map(h -> new Hit(h.id(), h.title(), h.fields().get("language"), h.fields().get("visibility"), markdown.snippet(h.snippetHtml())))
+                    .toList());
         } else {
             model.addAttribute("page", articles.list(new ArticleFilter(category, language, visibility, status, tag, null), cursor, 30));
         }
         return "knowledge/list";
+    }
+
+    /** A search result as the list shows it: the snippet keeps only its {@code <mark>} highlights. */
+    record Hit(String id, String title, String language, String visibility, String snippetHtml) {
     }
 
     @GetMapping("/review")

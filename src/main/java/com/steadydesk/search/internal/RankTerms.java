@@ -68,7 +68,8 @@ final class RankTerms {
         return rarest;
     }
 
-    private static List<String> terms(String word, String field, Analyzer analyzer) {
+    /** The terms the field's analysis makes of the text, in order. */
+    static List<String> terms(String word, String field, Analyzer analyzer) {
         try (TokenStream tokens = analyzer.tokenStream(field, word)) {
             CharTermAttribute term = tokens.addAttribute(CharTermAttribute.class);
             tokens.reset();

@@ -18,8 +18,6 @@ import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
-import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.QueryVisitor;
@@ -137,7 +135,7 @@ public final class RelevanceQuery {
      */
     private Built keyTerms(String text, IndexReader reader) {
         String head = text.length() > KEY_TERMS_FROM_CHARS ? text.substring(0, KEY_TERMS_FROM_CHARS) : text;
-        List<String> words = new ArrayList<>(new LinkedHashSet<>(tokens("body" + TextAnalysis.WORDS, head)));
+        List<String> words = new ArrayList<>(new LinkedHashSet<>(RankTerms.terms(head, "body" + TextAnalysis.WORDS, analyzer)));
         words.removeIf(word -> word.length() < 2);
         if (reader != null) {
             Map<String, Integer> frequency = new HashMap<>();
@@ -160,21 +158,6 @@ public final class RelevanceQuery {
         BooleanQuery.Builder good = new BooleanQuery.Builder().setMinimumNumberShouldMatch(Math.min(2, kept.size()));
         scoringQuery.clauses().forEach(good::add);
         return new Built(scoringQuery, good.build(), null, kept.isEmpty(), CJK.matcher(head).find(), LATIN_WORD.matcher(head).find());
-    }
-
-    private List<String> tokens(String field, String text) {
-        List<String> out = new ArrayList<>();
-        try (TokenStream stream = analyzer.tokenStream(field, text)) {
-            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
-            stream.reset();
-            while (stream.incrementToken()) {
-                out.add(term.toString());
-            }
-            stream.end();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out;
     }
 
     private static int documentFrequency(IndexReader reader, String word) {
