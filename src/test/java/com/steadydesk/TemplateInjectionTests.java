@@ -2,6 +2,9 @@ package com.steadydesk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import com.steadydesk.crisis.CrisisDetails;
@@ -12,6 +15,8 @@ import com.steadydesk.crisis.NewCrisisReport;
 import com.steadydesk.identity.Role;
 import com.steadydesk.identity.UserManagement;
 import com.steadydesk.scripts.ScriptManagement;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +29,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
@@ -193,6 +199,32 @@ class TemplateInjectionTests {
 
     @ParameterizedTest
     @MethodSource("payloads")
+    void newBusinessCalendarFormShowsInputLiterally(String payload) throws Exception {
+        check(payload, "/admin/sla/calendars", Map.of("name", "Inj-" + unique, "timeZone", "No/Such_Zone"),
+                List.of("name", "timeZone", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"),
+                List.of());
+    }
+
+    @ParameterizedTest
+    @MethodSource("payloads")
+    void scriptImportPreviewShowsFileContentLiterally(String payload) throws Exception {
+        String marked = marked(payload);
+        String csv = "title,category,body\n" + csvCell(marked) + ",refund,您好\n" + csvCell(marked + "-bad") + ","
+                + csvCell(marked) + ",\n";
+        var upload = multipart("/scripts/import").file(new MockMultipartFile("file", marked + ".csv", "text/csv",
+                csv.getBytes(StandardCharsets.UTF_8))).with(csrf());
+        String location = mvc.perform(upload).andReturn().getResponse().getRedirectedUrl();
+        assertThat(location).as("upload accepted").matches(".*/scripts/import/\\d+");
+        // polled in this thread: the mock user lives in its security context
+        String body = await().pollInSameThread().atMost(Duration.ofSeconds(60)).until(() -> mvc.perform(get(location)).andReturn().getResponse()
+                .getContentAsString(), page -> page.contains("import-summary"));
+        // the file name may lose a directory part ("~{identity/login}"), the titles come back whole
+        assertThat(body).contains(HtmlUtils.htmlEscape(marked + "-bad")).contains(">" + HtmlUtils.htmlEscape(marked) + "<");
+        assertNotEvaluated(body, "/scripts/import", "file");
+    }
+
+    @ParameterizedTest
+    @MethodSource("payloads")
     void calendarDayFormsShowInputLiterally(String payload) throws Exception {
         long calendar = createCalendar();
         check(payload, "/admin/sla/calendars/" + calendar + "/days", Map.of("day", "not-a-date"), List.of("day", "name"),
@@ -240,6 +272,10 @@ class TemplateInjectionTests {
     private static void assertNotEvaluated(String body, String path, String field) {
         assertThat(body).as("%s: %s not evaluated", path, field)
                 .doesNotContain("zq49qz", "zq__49__qz", "??x_", "zq[[49]]qz", "java.lang.Runtime@", "StandardEnvironment");
+    }
+
+    private static String csvCell(String text) {
+        return "\"" + text.replace("\"", "\"\"") + "\"";
     }
 
     private static String marked(String payload) {

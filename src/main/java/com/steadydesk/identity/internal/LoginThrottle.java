@@ -92,7 +92,7 @@ public class LoginThrottle {
     }
 
     /** Counts a wrong password (or an unknown user name) from the address. */
-    void failed(String username, String address) {
+    public void failed(String username, String address) {
         Instant now = Instant.now(clock);
         if (byAccountAndAddress.size() + byAddress.size() + byAccount.size() > MAX_ENTRIES) {
             forgetOld(now);
