@@ -18,13 +18,13 @@
         return document.getElementById('reply-body');
     }
 
+    // the automatic values of the placeholder catalogue (PlaceholderCatalogue), rendered by the server as name=value pairs
     function autoValues(p) {
-        return {
-            'customer.name': p.dataset.customerName || '',
-            'ticket.number': p.dataset.ticketNumber || '',
-            'agent.name': p.dataset.agentName || '',
-            'crisis.status_url': p.dataset.statusUrl || ''
-        };
+        var values = {};
+        new URLSearchParams(p.dataset.autoValues || '').forEach(function (value, name) {
+            values[name] = value;
+        });
+        return values;
     }
 
     function fill(text, values) {

@@ -49,6 +49,9 @@ public final class BrowserSession implements AutoCloseable {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
                 "--disable-quic", "--window-size=1400,1000", "--lang=zh-CN");
+        // headless Chromium sends Accept-Language: en-US whatever --lang says; pages follow that header when no language
+        // was chosen (platform.WebConfiguration), so the browser says what a Chinese reader's browser says
+        options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", "zh-CN,zh"));
         var driver = new ChromeDriver(service, options);
         driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(2));
         return new BrowserSession(driver, "http://localhost:" + port);

@@ -30,8 +30,10 @@ class ReplyAssistController {
     private final CurrentUser currentUser;
     private final String statusUrl;
     private final String serverFilled;
+    private final PlaceholderCatalogue catalogue;
 
     ReplyAssistController(ScriptManagement scripts, CurrentUser currentUser, PlaceholderCatalogue catalogue) {
+        this.catalogue = catalogue;
         this.scripts = scripts;
         this.currentUser = currentUser;
         this.statusUrl = catalogue.statusUrl();
@@ -54,6 +56,14 @@ class ReplyAssistController {
         model.addAttribute("agentName", currentUser.summary().map(UserSummary::displayName).orElse(currentUser.username()));
         model.addAttribute("statusUrl", statusUrl);
         model.addAttribute("serverFilled", serverFilled);
+        // the values the composer fills at once, as name=value pairs (URL-encoded) keyed by the catalogue's names
+        var values = new java.util.LinkedHashMap<String, String>(catalogue.fixedValues());
+        values.put("customer.name", customerName);
+        values.put("ticket.number", ticketNumber);
+        values.put("agent.name", (String) model.getAttribute("agentName"));
+        model.addAttribute("autoValues", values.entrySet().stream().filter(e -> e.getValue() != null && !e.getValue().isBlank())
+                .map(e -> e.getKey() + "=" + java.net.URLEncoder.encode(e.getValue(), java.nio.charset.StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&")));
         return "scripts/reply-assist";
     }
 
