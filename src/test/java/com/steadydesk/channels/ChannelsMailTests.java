@@ -151,6 +151,26 @@ class ChannelsMailTests {
     }
 
     @Test
+    void onShutdownThePollerFetchesNothingMoreAndAStartedOneGoesOnWhereItStopped() throws Exception {
+        TestMailbox box = imapMailbox();
+        box.deliver(MailFixtures.plain("<stop1-" + UUID.randomUUID() + "@example.cn>", "one", "UTF-8", "UTF-8", "1"));
+        box.deliver(MailFixtures.plain("<stop2-" + UUID.randomUUID() + "@example.cn>", "two", "UTF-8", "UTF-8", "2"));
+        poller.stop();
+        try {
+            PollResult whileStopping = poller.pollNow(box.id());
+            assertThat(whileStopping.stored()).isZero();
+            assertThat(mailboxes.get(box.id()).lastUid()).isZero();
+        } finally {
+            poller.start();
+        }
+
+        PollResult afterStart = poller.pollNow(box.id());
+
+        assertThat(afterStart.stored()).isEqualTo(2);
+        assertThat(mailboxes.get(box.id()).lastUid()).isEqualTo(2);
+    }
+
+    @Test
     void aNewUidValidityFetchesAgainWithoutStoringTwice() throws Exception {
         TestMailbox box = imapMailbox();
         box.deliver(MailFixtures.plain("<v1-" + UUID.randomUUID() + "@example.cn>", "one", "UTF-8", "UTF-8", "1"));
