@@ -4,6 +4,7 @@ import com.steadydesk.channels.internal.AdvisoryLocks;
 import com.steadydesk.channels.internal.ChannelsProperties;
 import com.steadydesk.channels.internal.MailHtml;
 import com.steadydesk.channels.internal.Mailbox;
+import com.steadydesk.identity.AuditLog;
 import com.steadydesk.channels.internal.Mailboxes;
 import com.steadydesk.channels.internal.MessageIds;
 import com.steadydesk.channels.internal.OutboundQueue;
@@ -49,9 +50,12 @@ public class OutboundMail {
     private final TransactionTemplate tx;
     private final Clock clock;
     private final String defaultDomain;
+    private final AuditLog audit;
 
     OutboundMail(OutboundQueue queue, Mailboxes mailboxes, SmtpDelivery smtp, MailFooter footer, AdvisoryLocks locks,
-            ApplicationEventPublisher events, PlatformTransactionManager transactions, Clock clock, ChannelsProperties properties) {
+            ApplicationEventPublisher events, PlatformTransactionManager transactions, Clock clock, ChannelsProperties properties,
+            AuditLog audit) {
+        this.audit = audit;
         this.queue = queue;
         this.mailboxes = mailboxes;
         this.smtp = smtp;
@@ -112,6 +116,47 @@ public class OutboundMail {
     public DeliveryStatus status(long outboundId) {
         Outbound o = queue.find(outboundId).orElseThrow(() -> new NotFoundException("outbound message", outboundId));
         return new DeliveryStatus(o.id(), o.messageId(), o.status(), o.attempts(), o.lastError());
+    }
+
+    /**
+     * An admin or supervisor sends a queued or failed mail again now, with a fresh round of attempts (and back-off).
+     * Answers false when the mail was sent meanwhile.
+     */
+    @Transactional
+    public boolean retry(long outboundId) {
+        queue.find(outboundId).orElseThrow(() -> new NotFoundException("outbound message", outboundId));
+        boolean requeued = queue.requeue(outboundId, Instant.now(clock));
+        if (requeued) {
+            audit.record("channels.outbox.retried", "outbound:" + outboundId, null);
+        }
+        return requeued;
+    }
+
+    /**
+     * Sends a copy of a mail again (e.g. the customer lost it): queued as a new mail with the same content, recipient,
+     * threading headers and correlation, and a new Message-ID. Answers the copy.
+     */
+    @Transactional
+    public QueuedEmail resend(long outboundId) {
+        Outbound o = queue.find(outboundId).orElseThrow(() -> new NotFoundException("outbound message", outboundId));
+        String domain = o.messageId().substring(o.messageId().lastIndexOf('@') + 1, o.messageId().length() - 1);
+        String messageId = "<" + UUID.randomUUID() + "@" + domain + ">";
+        long id = queue.insert(new Outbound(null, o.mailboxId(), messageId, o.to(), o.toName(), o.subject(), o.textBody(), o.htmlBody(),
+                o.inReplyTo(), o.references(), o.attachmentIds(), o.correlation(), "QUEUED", 0, null), Instant.now(clock));
+        audit.record("channels.outbox.resent", "outbound:" + outboundId, "as outbound:" + id);
+        return new QueuedEmail(id, messageId);
+    }
+
+    /**
+     * Whether mail can leave at all: some active mailbox has an SMTP server (the default one, or any when there is
+     * no default). Screens that send show a warning when not, instead of letting mail queue up unseen.
+     */
+    public boolean sendingAvailable() {
+        Optional<Mailbox> fallback = mailboxes.findDefault();
+        if (fallback.isPresent()) {
+            return fallback.get().active() && fallback.get().canSend();
+        }
+        return mailboxes.active().stream().anyMatch(Mailbox::canSend);
     }
 
     private void deliverEachDue() {

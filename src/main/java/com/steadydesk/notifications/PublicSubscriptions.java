@@ -30,6 +30,11 @@ import org.springframework.transaction.annotation.Transactional;
 public class PublicSubscriptions {
 
     static final String CONFIRM = "c", UNSUBSCRIBE = "u";
+    /** Subscription requests one client address may make per {@link #WINDOW}. */
+    public static final int PER_CLIENT = 5;
+    static final java.time.Duration WINDOW = java.time.Duration.ofMinutes(10);
+    /** How long a pending confirmation stands before the address may be sent another. */
+    static final java.time.Duration RESEND_AFTER = java.time.Duration.ofMinutes(10);
 
     private final JdbcClient jdbc;
     private final OutboundMail mail;
@@ -49,21 +54,47 @@ public class PublicSubscriptions {
      */
     @Transactional
     public void subscribe(String email, String language) {
+        subscribe(email, language, null);
+    }
+
+    /**
+     * {@link #subscribe(String, String)} from the public form: at most {@value #PER_CLIENT} requests per client address
+     * in {@link #WINDOW} (else {@link TooManyRequests}), and an address that has a confirmation pending gets no new one
+     * until {@link #RESEND_AFTER} has passed (the form answers the same, so it reveals nothing).
+     */
+    @Transactional
+    public void subscribe(String email, String language, String clientAddress) {
         String address = email == null ? "" : email.strip();
         if (!EmailAddress.isValid(address)) {
             throw new IllegalArgumentException("not an email address: " + email);
         }
         String lang = "en".equals(language) ? "en" : "zh-CN";
         Instant now = Instant.now(clock);
+        if (clientAddress != null) {
+            String key = sha256(clientAddress);
+            long recent = jdbc.sql("select count(*) from subscription_requests where client_key = ? and at > ?")
+                    .params(key, Timestamp.from(now.minus(WINDOW))).query(Long.class).single();
+            if (recent >= PER_CLIENT) {
+                throw new TooManyRequests();
+            }
+            jdbc.sql("insert into subscription_requests (client_key, at) values (?, ?)").params(key, Timestamp.from(now)).update();
+        }
         Optional<Subscriber> existing = find(address);
         if (existing.isPresent() && existing.get().confirmed() && !existing.get().unsubscribed()) {
             return;
         }
+        if (existing.isPresent() && jdbc.sql("""
+                        select count(*) from notification_subscribers where id = ? and confirmation_sent_at > ?""")
+                .params(existing.get().id(), Timestamp.from(now.minus(RESEND_AFTER))).query(Long.class).single() > 0) {
+            return; // a confirmation is on its way: one pending mail per address
+        }
         long id = existing.map(Subscriber::id).orElseGet(() -> jdbc.sql("""
                         insert into notification_subscribers (email, language, created_at) values (?, ?, ?) returning id""")
                 .params(address, lang, Timestamp.from(now)).query(Long.class).single());
-        jdbc.sql("update notification_subscribers set language = ?, confirmed_at = null, unsubscribed_at = null where id = ?")
-                .params(lang, id).update();
+        jdbc.sql("""
+                        update notification_subscribers set language = ?, confirmed_at = null, unsubscribed_at = null,
+                          confirmation_sent_at = ? where id = ?""")
+                .params(lang, Timestamp.from(now), id).update();
         String link = baseUrl + "/status/subscriptions/confirm?token=" + token(id, CONFIRM);
         boolean en = "en".equals(lang);
         mail.queue(new OutgoingEmail(null, address, null, en ? "Please confirm your subscription to status updates" : "请确认订阅服务状态更新",
@@ -196,6 +227,22 @@ public class PublicSubscriptions {
 
         public Locale locale() {
             return Locale.forLanguageTag(language);
+        }
+    }
+
+    private static String sha256(String text) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    }
+
+    /** The client asked too often; answered with 429 and a message. */
+    public static class TooManyRequests extends RuntimeException {
+        public TooManyRequests() {
+            super("too many subscription requests from this client");
         }
     }
 }

@@ -151,6 +151,43 @@ class ChannelsMailTests {
     }
 
     @Test
+    void aReusedMessageIdWithOtherContentIsIngestedAndMarked() throws Exception {
+        TestMailbox box = imapMailbox();
+        String messageId = "<reused-" + UUID.randomUUID() + "@example.cn>";
+        box.deliver(MailFixtures.plain(messageId, "first", "UTF-8", "UTF-8", "the first mail"));
+        box.deliver(MailFixtures.plain(messageId, "second", "UTF-8", "UTF-8", "another mail, same Message-ID"));
+
+        PollResult result = poller.pollNow(box.id());
+
+        assertThat(result.stored()).isEqualTo(2);
+        assertThat(result.duplicates()).isZero();
+        assertThat(jdbc.sql("select message_id_reused from inbound_messages where message_id = ? order by id").param(messageId)
+                .query(Boolean.class).list()).containsExactly(false, true);
+        assertThat(jdbc.sql("select count(*) from inbound_messages where message_id = ? and status = 'PARSED'").param(messageId)
+                .query(Long.class).single()).isEqualTo(2);
+    }
+
+    @Test
+    void onShutdownThePollerFetchesNothingMoreAndAStartedOneGoesOnWhereItStopped() throws Exception {
+        TestMailbox box = imapMailbox();
+        box.deliver(MailFixtures.plain("<stop1-" + UUID.randomUUID() + "@example.cn>", "one", "UTF-8", "UTF-8", "1"));
+        box.deliver(MailFixtures.plain("<stop2-" + UUID.randomUUID() + "@example.cn>", "two", "UTF-8", "UTF-8", "2"));
+        poller.stop();
+        try {
+            PollResult whileStopping = poller.pollNow(box.id());
+            assertThat(whileStopping.stored()).isZero();
+            assertThat(mailboxes.get(box.id()).lastUid()).isZero();
+        } finally {
+            poller.start();
+        }
+
+        PollResult afterStart = poller.pollNow(box.id());
+
+        assertThat(afterStart.stored()).isEqualTo(2);
+        assertThat(mailboxes.get(box.id()).lastUid()).isEqualTo(2);
+    }
+
+    @Test
     void aNewUidValidityFetchesAgainWithoutStoringTwice() throws Exception {
         TestMailbox box = imapMailbox();
         box.deliver(MailFixtures.plain("<v1-" + UUID.randomUUID() + "@example.cn>", "one", "UTF-8", "UTF-8", "1"));

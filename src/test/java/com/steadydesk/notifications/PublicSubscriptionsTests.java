@@ -87,6 +87,35 @@ class PublicSubscriptionsTests {
     }
 
     @Test
+    void fiftyRequestsForOneAddressSendOneConfirmation() {
+        String address = "flood-" + java.util.UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+
+        for (int i = 0; i < 50; i++) {
+            subscriptions.subscribe(address, "zh-CN", "10.77." + (i / 200) + "." + (i % 200));
+        }
+
+        assertThat(jdbc.sql("select count(*) from outbound_messages where to_address = ?").param(address).query(Long.class).single())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void theSixthRequestFromOneClientWithinTenMinutesIsRefusedWith429() throws Exception {
+        String run = java.util.UUID.randomUUID().toString().substring(0, 8);
+        for (int i = 0; i < PublicSubscriptions.PER_CLIENT; i++) {
+            String address = "c" + i + "-" + run + "@example.com";
+            mvc.perform(post("/status/subscriptions").with(csrf()).with(r -> { r.setRemoteAddr("10.66.0.1"); return r; })
+                    .param("email", address)).andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isOk());
+        }
+
+        String refused = "c9-" + run + "@example.com";
+        assertThat(mvc.perform(post("/status/subscriptions").with(csrf()).with(r -> { r.setRemoteAddr("10.66.0.1"); return r; })
+                        .param("email", refused).param("lang", "en"))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isTooManyRequests())
+                .andReturn().getResponse().getContentAsString()).contains("Too many requests");
+        assertThat(jdbc.sql("select count(*) from outbound_messages where to_address = ?").param(refused).query(Long.class).single()).isZero();
+    }
+
+    @Test
     void anInvalidAddressIsRefusedWithAMessage() throws Exception {
         assertThat(mvc.perform(post("/status/subscriptions").with(csrf()).param("email", "not-an-address").param("lang", "en"))
                 .andReturn().getResponse().getContentAsString()).contains("valid email address");

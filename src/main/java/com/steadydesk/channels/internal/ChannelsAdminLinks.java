@@ -14,6 +14,17 @@ class ChannelsAdminLinks {
     }
 
     @Bean
+    AdminLink outboxAdminLink() {
+        return new AdminLink("outbox", "channels.admin.outbox", "/admin/outbox", 45, "SUPERVISOR");
+    }
+
+    @Bean
+    @org.springframework.boot.autoconfigure.condition.ConditionalOnProperty(name = "steadydesk.demo-data", havingValue = "true")
+    AdminLink demoMailAdminLink() {
+        return new AdminLink("demo-mail", "channels.admin.demoMail", "/admin/demo-mail", 46, "ADMIN");
+    }
+
+    @Bean
     AdminLink quarantineAdminLink() {
         return new AdminLink("quarantine", "channels.admin.quarantine", "/admin/quarantine", 40, "ADMIN");
     }

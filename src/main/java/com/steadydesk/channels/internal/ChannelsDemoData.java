@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -14,21 +15,28 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * Demo: the company's support mailbox (inactive: there is no mail server here, so the app starts cleanly) and two
- * messages that landed in quarantine, so that the quarantine screen shows what it is for.
+ * Demo: the company's support and VIP mailboxes, active and pointing at the {@link DemoMailServer} (so replies and
+ * notices really leave and customer mail really arrives by IMAP), a customer's mail waiting in the support mailbox,
+ * and two messages that landed in quarantine, so that the quarantine screen shows what it is for.
  */
 @Component
 @Order(30)
 @ConditionalOnProperty(name = "steadydesk.demo-data", havingValue = "true")
 class ChannelsDemoData implements ApplicationRunner {
 
+    static final String SUPPORT = "support@steadydesk.local", VIP = "vip@steadydesk.local";
+    private static final java.util.Set<String> DEMO_ADDRESSES = java.util.Set.of(SUPPORT, VIP);
+
     private final Mailboxes mailboxes;
     private final InboundMessageStore store;
     private final MailIntake intake;
     private final Clock clock;
     private final SecretBox secrets;
+    private final DemoMailServer server;
 
-    ChannelsDemoData(Mailboxes mailboxes, InboundMessageStore store, MailIntake intake, Clock clock, SecretBox secrets) {
+    ChannelsDemoData(Mailboxes mailboxes, InboundMessageStore store, MailIntake intake, Clock clock, SecretBox secrets,
+            DemoMailServer server) {
+        this.server = server;
         this.mailboxes = mailboxes;
         this.store = store;
         this.intake = intake;
@@ -38,20 +46,44 @@ class ChannelsDemoData implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        if (!mailboxes.isEmpty()) {
-            return;
+        // the demo mail server is new on every start (in memory, maybe on other ports): point the demo mailboxes at it
+        List<Mailbox> demo = mailboxes.all().stream().filter(m -> DEMO_ADDRESSES.contains(m.address())).toList();
+        if (mailboxes.isEmpty()) {
+            long support = mailboxes.save(Mailbox.create(local("客服邮箱", SUPPORT, "稳客服 客服中心", 60, true), secrets));
+            long vip = mailboxes.save(Mailbox.create(local("VIP 专线", VIP, "稳客服 VIP 服务", 120, false), secrets));
+            mailboxes.setActive(support, true);
+            mailboxes.setActive(vip, true);
+            if (!store.anyQuarantined()) {
+                quarantine(support, brokenMultipart());
+                quarantine(support, bounceWithoutSender());
+            }
+        } else {
+            for (Mailbox m : demo) {
+                mailboxes.save(m.withSettings(local(m.name(), m.address(), m.displayName(), m.pollSeconds(), m.isDefault()), secrets));
+                mailboxes.setActive(m.id(), true);
+            }
         }
-        long mailboxId = mailboxes.save(Mailbox.create(new MailboxSettings("客服邮箱", "support@steadydesk.local", "稳客服 客服中心",
-                "imap.steadydesk.local", 993, true, "support@steadydesk.local", null, "smtp.steadydesk.local", 465, true, false,
-                "support@steadydesk.local", null, 60, true), secrets));
-        mailboxes.save(Mailbox.create(new MailboxSettings("VIP 专线", "vip@steadydesk.local", "稳客服 VIP 服务",
-                "imap.steadydesk.local", 993, true, "vip@steadydesk.local", null, "smtp.steadydesk.local", 465, true, false,
-                "vip@steadydesk.local", null, 120, false), secrets));
-        if (store.anyQuarantined()) {
-            return;
-        }
-        quarantine(mailboxId, brokenMultipart());
-        quarantine(mailboxId, bounceWithoutSender());
+        // a customer's mail waiting in the support mailbox: the first poll fetches it by IMAP and opens a ticket
+        server.deliver(SUPPORT, customerMail());
+    }
+
+    private MailboxSettings local(String name, String address, String displayName, int pollSeconds, boolean isDefault) {
+        return new MailboxSettings(name, address, displayName, "127.0.0.1", server.imapPort(), false, address, DemoMailServer.PASSWORD,
+                "127.0.0.1", server.smtpPort(), false, false, address, DemoMailServer.PASSWORD, pollSeconds, isDefault);
+    }
+
+    /** What a demo customer writes (the same bytes on every start, so it is one message however often it arrives). */
+    static byte[] customerMail() {
+        return ("From: =?UTF-8?B?" + b64("陈静", "UTF-8") + "?= <chenjing@example.cn>\r\n"
+                + "To: support@steadydesk.local\r\n"
+                + "Subject: =?UTF-8?B?" + b64("耳机左边没有声音，能换一副吗？", "UTF-8") + "?=\r\n"
+                + "Message-ID: <demo-customer-1@mail.example.cn>\r\n"
+                + "Date: Sun, 29 Nov 2026 09:12:00 +0800\r\n"
+                + "MIME-Version: 1.0\r\n"
+                + "Content-Type: text/plain; charset=UTF-8\r\n"
+                + "Content-Transfer-Encoding: base64\r\n\r\n"
+                + Base64.getMimeEncoder().encodeToString("您好，上周买的蓝牙耳机（订单 SD20261122008）左边没有声音，请问能换一副吗？谢谢。"
+                        .getBytes(StandardCharsets.UTF_8)) + "\r\n").getBytes(StandardCharsets.US_ASCII);
     }
 
     private void quarantine(long mailboxId, byte[] raw) {

@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -22,7 +23,7 @@ import org.springframework.stereotype.Component;
  * message stored raw before it is parsed. A PostgreSQL advisory lock per mailbox makes one node poll it at a time.
  */
 @Component
-public class MailboxPoller {
+public class MailboxPoller implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(MailboxPoller.class);
     private static final int MAX_RECONNECTS = 20;
@@ -32,6 +33,11 @@ public class MailboxPoller {
     private final MailIntake intake;
     private final AdvisoryLocks locks;
     private final Clock clock;
+    private static final Duration STOP_WAIT = Duration.ofSeconds(25);
+    /** Polls hold it shared; shutdown takes it exclusively to wait for them. */
+    private final java.util.concurrent.locks.ReentrantReadWriteLock inFlight = new java.util.concurrent.locks.ReentrantReadWriteLock();
+    private volatile boolean stopping;
+    private volatile boolean running;
 
     MailboxPoller(Mailboxes mailboxes, MailServers servers, MailIntake intake, AdvisoryLocks locks, Clock clock) {
         this.mailboxes = mailboxes;
@@ -45,6 +51,9 @@ public class MailboxPoller {
     void tick() {
         Instant now = Instant.now(clock);
         for (Mailbox mailbox : mailboxes.active()) {
+            if (stopping) {
+                return;
+            }
             if (mailbox.pollDue(now)) {
                 try {
                     locks.runExclusively(AdvisoryLocks.MAILBOX_POLL, mailbox.id(), () -> poll(mailbox.id()));
@@ -64,6 +73,15 @@ public class MailboxPoller {
     }
 
     private PollResult poll(long mailboxId) {
+        inFlight.readLock().lock();
+        try {
+            return pollHoldingShutdown(mailboxId);
+        } finally {
+            inFlight.readLock().unlock();
+        }
+    }
+
+    private PollResult pollHoldingShutdown(long mailboxId) {
         Mailbox mailbox = mailboxes.get(mailboxId); // re-read under the lock: progress may have moved
         Counts counts = new Counts();
         String error = null;
@@ -117,6 +135,9 @@ public class MailboxPoller {
         profile.add(UIDFolder.FetchProfileItem.UID); // UIDs only: ENVELOPE or SIZE can fail for one odd message
         inbox.fetch(messages, profile);
         for (Message message : messages) {
+            if (stopping) {
+                return true; // shutting down: the message in hand was finished, the UID mark says where to go on
+            }
             long uid = uids.getUID(message);
             if (uid <= lastUid) {
                 continue; // "n:*" answers the last message even when it is older than n
@@ -145,6 +166,42 @@ public class MailboxPoller {
             if (outcome.quarantined()) counts.quarantined++;
         }
         return true;
+    }
+
+    /**
+     * On shutdown, polling stops first (this phase stops before the web server, the scheduler and the database pool):
+     * no new message is fetched, the one in hand is stored and parsed, then connections close.
+     */
+    @Override
+    public void stop() {
+        stopping = true;
+        try {
+            // wait for the poll in progress to finish its message and close (bounded: a hung server must not hold shutdown)
+            if (inFlight.writeLock().tryLock(STOP_WAIT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                inFlight.writeLock().unlock();
+            } else {
+                log.warn("A mailbox poll did not finish within {}; shutting down anyway", STOP_WAIT);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        running = false;
+    }
+
+    @Override
+    public void start() {
+        stopping = false;
+        running = true;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    @Override
+    public int getPhase() {
+        return Integer.MAX_VALUE;
     }
 
     private static final class Counts {

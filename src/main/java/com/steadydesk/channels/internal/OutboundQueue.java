@@ -57,6 +57,45 @@ public class OutboundQueue {
                 .params(error, next == null ? null : Timestamp.from(next), next == null ? null : Timestamp.from(next), id).update();
     }
 
+    /** The outbox: newest first, optionally of one status, keyset-paginated by id. */
+    public List<OutboxRow> list(String status, Long beforeId, int limit) {
+        return jdbc.sql("""
+                        select o.id, o.to_address, o.to_name, o.subject, o.status, o.attempts, o.last_error, o.next_attempt_at,
+                               o.created_at, o.sent_at, b.name as mailbox_name
+                        from outbound_messages o left join mailboxes b on b.id = o.mailbox_id
+                        where (cast(? as varchar) is null or o.status = ?) and (cast(? as bigint) is null or o.id < ?)
+                        order by o.id desc limit ?""")
+                .params(status, status, beforeId, beforeId, limit)
+                .query((rs, n) -> new OutboxRow(rs.getLong("id"), rs.getString("to_address"), rs.getString("to_name"),
+                        rs.getString("subject"), rs.getString("status"), rs.getInt("attempts"), rs.getString("last_error"),
+                        instant(rs.getTimestamp("next_attempt_at")), instant(rs.getTimestamp("created_at")),
+                        instant(rs.getTimestamp("sent_at")), rs.getString("mailbox_name")))
+                .list();
+    }
+
+    /** How many mails are in each status. */
+    public java.util.Map<String, Long> countByStatus() {
+        java.util.Map<String, Long> counts = new java.util.LinkedHashMap<>();
+        counts.put("QUEUED", 0L);
+        counts.put("SENT", 0L);
+        counts.put("FAILED", 0L);
+        jdbc.sql("select status, count(*) as n from outbound_messages group by status")
+                .query((rs, n) -> counts.put(rs.getString("status"), rs.getLong("n"))).list();
+        return counts;
+    }
+
+    /** Queues a mail again at once with a fresh round of attempts; only one that is not sent. Answers whether it did. */
+    public boolean requeue(long id, Instant now) {
+        return jdbc.sql("""
+                        update outbound_messages set status = 'QUEUED', attempts = 0, next_attempt_at = ?
+                        where id = ? and status in ('QUEUED', 'FAILED')""")
+                .params(Timestamp.from(now), id).update() == 1;
+    }
+
+    private static Instant instant(Timestamp t) {
+        return t == null ? null : t.toInstant();
+    }
+
     private static Outbound map(ResultSet rs, int n) throws SQLException {
         return new Outbound(rs.getLong("id"), rs.getObject("mailbox_id", Long.class), rs.getString("message_id"),
                 rs.getString("to_address"), rs.getString("to_name"), rs.getString("subject"), rs.getString("text_body"),
@@ -70,6 +109,11 @@ public class OutboundQueue {
 
     private static List<Long> longs(Array a) throws SQLException {
         return a == null ? List.of() : Arrays.asList((Long[]) a.getArray());
+    }
+
+    /** A line of the outbox. */
+    public record OutboxRow(long id, String to, String toName, String subject, String status, int attempts, String lastError,
+            Instant nextAttemptAt, Instant createdAt, Instant sentAt, String mailboxName) {
     }
 
     /** A queued mail as stored (footer already appended, ids in canonical form). */

@@ -26,12 +26,17 @@ class PublicSubscriptionController {
     @PostMapping("/status/subscriptions")
     @PreAuthorize("permitAll()")
     String subscribe(@RequestParam(required = false) String email, @RequestParam(required = false) String language, Model model,
-            Locale locale) {
+            Locale locale, jakarta.servlet.http.HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response) {
         try {
-            subscriptions.subscribe(email, language == null ? locale.toLanguageTag() : language);
+            subscriptions.subscribe(email, language == null ? locale.toLanguageTag() : language, request.getRemoteAddr());
             model.addAttribute("outcome", "pending");
         } catch (IllegalArgumentException e) {
+            response.setStatus(400);
             model.addAttribute("outcome", "invalid");
+        } catch (PublicSubscriptions.TooManyRequests e) {
+            response.setStatus(429);
+            response.setHeader("Retry-After", "600");
+            model.addAttribute("outcome", "too-many");
         }
         return "notifications/subscription";
     }
