@@ -67,6 +67,9 @@ class InboxBrowserTests {
             String header = browser.findElement(By.id("ticket-header")).getText();
             CODES.forEach(code -> assertThat(header).as("ticket header (%s)", lang).doesNotContainPattern("\\b" + code + "\\b"));
             session.screenshot("inbox-ticket-" + lang);
+            ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView()",
+                    browser.findElement(By.cssSelector("details.history")));
+            session.screenshot("inbox-history-" + lang);
 
             session.go("/inbox?lang=" + lang);
             String list = browser.findElement(By.tagName("main")).getText();
@@ -78,6 +81,10 @@ class InboxBrowserTests {
 
             session.go("/admin/sla?lang=" + lang);
             session.screenshot("inbox-sla-" + lang);
+            session.go("/admin/sla/calendars?lang=" + lang);
+            session.screenshot("inbox-sla-calendars-" + lang);
+            session.go("/admin/users/1/handover?lang=" + lang);
+            session.screenshot("inbox-handover-" + lang);
         }
         session.go("/inbox?lang=zh_CN");
     }

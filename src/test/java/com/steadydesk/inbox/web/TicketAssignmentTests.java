@@ -156,7 +156,7 @@ class TicketAssignmentTests {
 
         mvc.perform(get("/admin/users/{id}/handover", leaving.id().value()).with(user("admin1").roles("ADMIN")))
                 .andExpect(status().isOk())
-                .andExpect(content().string(containsString("她还负责 4 张未结工单")));
+                .andExpect(content().string(containsString("仍负责 4 张未结工单")));
         mvc.perform(post("/admin/users/{id}/handover", leaving.id().value()).with(user("admin1").roles("ADMIN")).with(csrf())
                         .param("to", "SPREAD").param("colleagues", String.valueOf(li.id().value()), String.valueOf(wang.id().value())))
                 .andExpect(status().is3xxRedirection())
