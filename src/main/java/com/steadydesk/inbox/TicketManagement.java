@@ -13,6 +13,7 @@ import com.steadydesk.identity.AuditLog;
 import com.steadydesk.identity.CurrentUser;
 import com.steadydesk.identity.Role;
 import com.steadydesk.identity.UserId;
+import com.steadydesk.identity.UserManagement;
 import com.steadydesk.identity.UserSummary;
 import com.steadydesk.inbox.internal.InboxQueries;
 import com.steadydesk.inbox.internal.Message;
@@ -70,11 +71,14 @@ public class TicketManagement {
     private final NewTickets newTickets;
     private final SlaStarts slaStarts;
     private final PlaceholderCatalogue placeholderCatalogue;
+    private final UserManagement users;
 
     TicketManagement(Tickets tickets, Messages messages, InboxQueries queries, TicketJournal journal, CustomerManagement customers,
             OutboundMail outboundMail, CurrentUser currentUser, AuditLog audit, ApplicationEventPublisher events, Clock clock,
-            PlatformTransactionManager transactions, NewTickets newTickets, SlaStarts slaStarts, PlaceholderCatalogue placeholderCatalogue) {
+            PlatformTransactionManager transactions, NewTickets newTickets, SlaStarts slaStarts, PlaceholderCatalogue placeholderCatalogue,
+            UserManagement users) {
         this.placeholderCatalogue = placeholderCatalogue;
+        this.users = users;
         this.newTickets = newTickets;
         this.slaStarts = slaStarts;
         this.tickets = tickets;
@@ -116,6 +120,7 @@ public class TicketManagement {
             if (command.customerId() == null) {
                 throw new IllegalArgumentException("a ticket needs a requester");
             }
+            requireAssignable(command.assigneeId());
             Ticket ticket = draft(command.subject(), command.channel(), command.customerId(), opening.requesterTier(), command.priority(),
                     command.tags(), now);
             if (command.assigneeId() != null || command.groupName() != null) {
@@ -241,6 +246,14 @@ public class TicketManagement {
      */
     @Transactional
     public long reply(TicketId id, AgentMessage reply) {
+        return reply(id, reply, true);
+    }
+
+    /**
+     * @param takeOver an agent answering a ticket nobody has is the one working on it, so it is assigned to her (with
+     *                 a history entry); a bulk reply (many tickets, one decision) leaves the assignment alone
+     */
+    private long reply(TicketId id, AgentMessage reply, boolean takeOver) {
         ReplyPlaceholders.requireFillable(reply.body());
         journal.describeAttachments(reply.attachments());
         Instant now = Instant.now(clock);
@@ -250,6 +263,9 @@ public class TicketManagement {
                 .orElseThrow(() -> new NotFoundException("customer", ticket.getCustomerId()));
         Optional<UserSummary> agent = currentUser.summary();
         String text = ReplyPlaceholders.fill(reply.body(), placeholderValues(ticket, customer, agent));
+        if (takeOver && ticket.getAssigneeId() == null) {
+            agent.filter(UserSummary::active).ifPresent(a -> ticket.assign(a.id().value(), ticket.getGroupName(), actor(), now));
+        }
         ticket.agentReplied(reply.statusAfter(), actor(), now);
         Message message = messages.save(Message.byAgent(ticket.getId(), Message.REPLY, agent.map(a -> a.id().value()).orElse(null),
                 text, reply.attachmentIds(), reply.scriptRefs(), now));
@@ -297,7 +313,11 @@ public class TicketManagement {
         return message.getId();
     }
 
-    /** Logs a phone call on a ticket, or as a new PHONE ticket. A call counts as a response; RESOLVED solves the ticket. */
+    /**
+     * Logs a phone call on a ticket, or as a new PHONE ticket. A call counts as a response. The ticket's status after
+     * the call is the agent's choice ({@code statusAfter}); a new ticket without one opens OPEN, whatever the outcome
+     * (an outcome describes the call, it does not close the customer's matter).
+     */
     @Transactional
     public TicketId logCall(PhoneCall call) {
         Instant now = Instant.now(clock);
@@ -307,16 +327,17 @@ public class TicketManagement {
             CustomerProfile customer = call.customerId() != null
                     ? customers.find(call.customerId()).orElseThrow(() -> new NotFoundException("customer", call.customerId().value()))
                     : customers.identifyByPhone(requireText(call.callerPhone(), "callerPhone"), call.callerName());
-            String subject = call.subject() == null || call.subject().isBlank() ? firstLine(call.summary()) : call.subject();
+            String subject = call.subject() == null || call.subject().isBlank() ? PhoneCall.subjectFrom(call.summary()) : call.subject().strip();
+            subject = subject.isEmpty() ? firstLine(null) : subject;
             ticket = draft(subject, Channel.PHONE, customer.id(), customer.vipTier(), TicketPriority.NORMAL, null, now);
         } else {
             ticket = load(call.ticketId());
         }
         TicketStatus before = ticket.getStatus();
         CallOutcome outcome = call.outcome() == null ? CallOutcome.INFO_ONLY : call.outcome();
-        ticket.agentReplied(outcome == CallOutcome.RESOLVED ? TicketStatus.SOLVED : null, actor(), now);
+        ticket.agentReplied(call.statusAfter() == null && opened ? TicketStatus.OPEN : call.statusAfter(), actor(), now);
         if (opened) {
-            insertNew(List.of(ticket), now); // with the call's outcome, so the SLA clock starts in the right state
+            insertNew(List.of(ticket), now); // with the status after the call, so the SLA clock starts in the right state
         } else {
             ticket = saveTicket(ticket);
         }
@@ -347,6 +368,7 @@ public class TicketManagement {
     /** Assigns to a user and/or a group (null clears); audited. */
     @Transactional
     public void assign(TicketId id, UserId assignee, String group) {
+        requireAssignable(assignee);
         Ticket ticket = change(id, t -> t.assign(assignee == null ? null : assignee.value(), group, actor(), Instant.now(clock)));
         audit.record("ticket.assigned", "#" + ticket.getNumber(), "assignee=" + (assignee == null ? "-" : assignee.value())
                 + " group=" + (group == null ? "-" : group));
@@ -433,8 +455,12 @@ public class TicketManagement {
      * others; answers which succeeded and why the others failed. Audited as one decision.
      */
     public BulkResult bulk(BulkAction action, Collection<TicketId> ids) {
+        requireBulkRole(action);
         if (action.type() == BulkAction.Type.REPLY) {
             ReplyPlaceholders.requireFillable(action.body());
+        }
+        if (action.type() == BulkAction.Type.ASSIGN) {
+            requireAssignable(action.assigneeId());
         }
         List<TicketId> succeeded = new ArrayList<>();
         List<BulkResult.Failure> failures = new ArrayList<>();
@@ -461,7 +487,57 @@ public class TicketManagement {
             case TAG -> tag(id, action.tag());
             case UNTAG -> untag(id, action.tag());
             case STATUS -> changeStatus(id, action.status());
-            case REPLY -> reply(id, AgentMessage.of(action.body()));
+            case REPLY -> reply(id, AgentMessage.of(action.body()), false);
+        }
+    }
+
+    /**
+     * Closing or replying in bulk reaches many customers at once: a person needs SUPERVISOR for it. A crisis lead may
+     * send a bulk reply (the crisis module sends an approved script to a crisis's tickets); system jobs may do both.
+     */
+    private void requireBulkRole(BulkAction action) {
+        boolean close = action.type() == BulkAction.Type.STATUS && action.status() == TicketStatus.CLOSED;
+        boolean reply = action.type() == BulkAction.Type.REPLY;
+        if ((close || reply) && isPerson() && !currentUser.hasRole(Role.SUPERVISOR)
+                && !(reply && currentUser.hasRole(Role.CRISIS_LEAD))) {
+            throw new AccessDeniedException("bulk close and bulk reply need SUPERVISOR");
+        }
+    }
+
+    /**
+     * Hands a deactivated (or leaving) agent's open tickets on: to the queue (unassigned, {@code to} empty) or spread
+     * over the named active colleagues in turn. Each ticket gets a history entry; answers how many moved.
+     */
+    @Transactional
+    public int handOver(UserId from, List<UserId> to) {
+        to.forEach(this::requireAssignable);
+        List<TicketId> open = queries.openAssignedTo(from);
+        Instant now = Instant.now(clock);
+        for (int i = 0; i < open.size(); i++) {
+            Long next = to.isEmpty() ? null : to.get(i % to.size()).value();
+            change(open.get(i), t -> t.assign(next, t.getGroupName(), actor(), now));
+        }
+        if (!open.isEmpty()) {
+            audit.record("ticket.handed-over", "user:" + from.value(), open.size() + " open tickets to "
+                    + (to.isEmpty() ? "the queue" : to.stream().map(u -> String.valueOf(u.value())).toList()));
+        }
+        return open.size();
+    }
+
+    /** How many tickets still need work from the user (the hand-over page shows it). */
+    public int openTicketsAssignedTo(UserId user) {
+        return queries.openAssignedTo(user).size();
+    }
+
+    /** Refuses an assignee who does not exist or was deactivated: a ticket must never wait on someone who is gone. */
+    private void requireAssignable(UserId assignee) {
+        if (assignee == null) {
+            return;
+        }
+        UserSummary user = users.findById(assignee).orElseThrow(() -> new InvalidAssignee(assignee, "ticket.assignee.unknown",
+                "no user with id " + assignee.value()));
+        if (!user.active()) {
+            throw new InvalidAssignee(assignee, "ticket.assignee.inactive", "user " + user.username() + " is deactivated");
         }
     }
 

@@ -111,7 +111,7 @@ class InboxIntegrationTests {
 
     @Test
     void callFromAnUnknownNumberOpensAPhoneTicket() {
-        TicketId id = tickets.logCall(new PhoneCall(null, null, "来电人", "13700001111", null, "咨询退款进度\n第二行", CallOutcome.CALLBACK_NEEDED));
+        TicketId id = tickets.logCall(new PhoneCall(null, null, "来电人", "13700001111", null, "咨询退款进度\n第二行", CallOutcome.CALLBACK_NEEDED, null));
         TicketDetails details = tickets.find(id).orElseThrow();
         assertThat(details.channel()).isEqualTo(Channel.PHONE);
         assertThat(details.subject()).isEqualTo("咨询退款进度");

@@ -167,7 +167,7 @@ class TicketManagementTests {
     @Test
     void callOnAnExistingTicketIsLoggedAsAResponse() {
         TicketId id = open(newCustomer(), "call");
-        tickets.logCall(new PhoneCall(id, null, "王先生", "13800138000", null, "已电话说明退款进度", CallOutcome.RESOLVED));
+        tickets.logCall(new PhoneCall(id, null, "王先生", "13800138000", null, "已电话说明退款进度", CallOutcome.RESOLVED, TicketStatus.SOLVED));
         TicketDetails d = tickets.find(id).orElseThrow();
         assertThat(d.status()).isEqualTo(TicketStatus.SOLVED);
         assertThat(d.firstRespondedAt()).isNotNull();

@@ -187,7 +187,7 @@ class InboxDemoData implements ApplicationRunner {
         Optional<UserSummary> agent = demo.assignee() == null ? Optional.empty() : users.findByUsername(demo.assignee());
         TicketId id;
         if (demo.channel() == Channel.PHONE) {
-            id = management.logCall(new PhoneCall(null, customer.id(), demo.name(), null, demo.subject(), demo.body(), CallOutcome.CALLBACK_NEEDED));
+            id = management.logCall(new PhoneCall(null, customer.id(), demo.name(), null, demo.subject(), demo.body(), CallOutcome.CALLBACK_NEEDED, null));
         } else {
             id = management.open(new OpenTicket(demo.subject(), demo.body(), null, customer.id(), demo.channel(), demo.priority(),
                     demo.tags(), demo.fields(), List.of(), null, null), customer.vipTier());

@@ -8,6 +8,7 @@ import com.steadydesk.channels.ParsedInboundMessage;
 import com.steadydesk.customers.CustomerManagement;
 import com.steadydesk.customers.CustomerProfile;
 import com.steadydesk.customers.CustomerUpdated;
+import com.steadydesk.identity.UserDeactivated;
 import com.steadydesk.inbox.TicketChanged;
 import com.steadydesk.inbox.TicketId;
 import com.steadydesk.inbox.TicketManagement;
@@ -15,11 +16,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.modulith.events.ApplicationModuleListener;
+import java.util.List;
 import org.springframework.stereotype.Component;
 
 /**
  * What the inbox does when other modules report: inbound messages become tickets (or thread into one), delivery
- * reports update the reply's status, a changed VIP tier is copied onto the customer's tickets. The ids are stable:
+ * reports update the reply's status, a changed VIP tier is copied onto the customer's tickets, a deactivated agent's
+ * open tickets go back to the queue. The ids are stable:
  * the event publication registry stores them, so renaming a method never orphans pending work.
  */
 @Component
@@ -69,6 +72,18 @@ class InboxListeners {
     @ApplicationModuleListener(id = "inbox.customer-tier")
     void on(CustomerUpdated event) {
         customers.find(event.customerId()).ifPresent(c -> tickets.requesterTierChanged(c.id(), c.vipTier()));
+    }
+
+    /**
+     * Nothing may stay assigned to someone who is gone. The hand-over page has usually moved her tickets already;
+     * a deactivation through the API (or anything left over) returns them to the queue, each with a history entry.
+     */
+    @ApplicationModuleListener(id = "inbox.assignee-deactivated")
+    void on(UserDeactivated event) {
+        int returned = tickets.handOver(event.userId(), List.of());
+        if (returned > 0) {
+            log.info("{} open tickets of deactivated user {} returned to the queue", returned, event.username());
+        }
     }
 
     private void updateDelivery(String correlation, String status, String error) {

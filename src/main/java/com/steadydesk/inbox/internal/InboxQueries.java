@@ -154,6 +154,12 @@ public class InboxQueries {
                 .map(d -> withFields(d, fields(d.id())));
     }
 
+    /** The tickets still needing work that the user holds, oldest first (a hand-over moves them on). */
+    public List<TicketId> openAssignedTo(UserId user) {
+        return jdbc.sql("select id from tickets where assignee_id = :u and status not in ('SOLVED', 'CLOSED') order by id")
+                .param("u", user.value()).query(Long.class).list().stream().map(TicketId::new).toList();
+    }
+
     public Optional<TicketId> idOfNumber(long number) {
         return jdbc.sql("select id from tickets where number = :n").param("n", number).query(Long.class).optional().map(TicketId::new);
     }

@@ -19,6 +19,7 @@ import com.steadydesk.inbox.CallOutcome;
 import com.steadydesk.inbox.InboxQuery;
 import com.steadydesk.inbox.InboxSort;
 import com.steadydesk.inbox.InboxView;
+import com.steadydesk.inbox.InvalidAssignee;
 import com.steadydesk.inbox.OpenTicket;
 import com.steadydesk.inbox.PhoneCall;
 import com.steadydesk.inbox.TicketDetails;
@@ -49,7 +50,6 @@ import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -120,7 +120,7 @@ class InboxController {
 
     @GetMapping
     @PreAuthorize("hasRole('TEMP_AGENT')")
-    String list(ListParams params, Model model) {
+    String list(ListParams params, Model model, jakarta.servlet.http.HttpServletResponse response) {
         UserId me = currentUser.id().orElse(null);
         InboxView view = params.selectedView();
         InboxSort sort = params.sortOr(view == InboxView.SLA_AT_RISK || view == InboxView.SLA_BREACHED ? InboxSort.SLA : InboxSort.UPDATED);
@@ -130,8 +130,9 @@ class InboxController {
                     params.assigneeValue(), masking.queryForViewer(params.q()), sort, params.after(), me, InboxQuery.PAGE_SIZE));
             page = new Keyset<>(viewable.summaries(page.rows()), page.nextCursor());
         } catch (IllegalArgumentException e) {
-            page = new Keyset<>(List.of(), null); // a stale or tampered cursor: show an empty page with the filters
+            page = new Keyset<>(List.of(), null); // a stale or tampered cursor: an empty page with the filters, and why
             model.addAttribute("listError", e.getMessage());
+            response.setStatus(jakarta.servlet.http.HttpServletResponse.SC_BAD_REQUEST);
         }
         List<UserSummary> agents = users.all().stream().filter(UserSummary::active).toList();
         model.addAttribute("page", page);
@@ -190,19 +191,21 @@ class InboxController {
             case "tag" -> BulkAction.tag(tag);
             case "status" -> BulkAction.status(status);
             case "reply" -> BulkAction.reply(body);
-            default -> throw new IllegalArgumentException("unknown bulk action " + action);
+            default -> null;
         };
-        if (("reply".equals(action) || ("status".equals(action) && status == TicketStatus.CLOSED)) && !currentUser.hasRole(Role.SUPERVISOR)) {
-            throw new AccessDeniedException("bulk close and bulk reply need SUPERVISOR");
+        if (bulkAction == null || ("status".equals(action) && status == null) || ("tag".equals(action) && (tag == null || tag.isBlank()))) {
+            redirect.addFlashAttribute("flash", text("inbox.bulk.incomplete", locale));
+            return "redirect:" + target;
         }
         try {
             BulkResult result = tickets.bulk(bulkAction, ids.stream().map(TicketId::new).toList());
             String failed = result.failures().stream().map(f -> "#" + f.ticketId().value() + " " + ruleText(f.rule(), f.message(), locale))
                     .collect(Collectors.joining("; "));
-            redirect.addFlashAttribute("flash", text("inbox.bulk.done", locale, result.succeeded().size(), result.failures().size())
-                    + (failed.isEmpty() ? "" : " — " + failed));
+            String done = bulkDone(bulkAction, result.succeeded().size(), locale);
+            redirect.addFlashAttribute("flash", failed.isEmpty() ? done
+                    : done + text("inbox.bulk.failed", locale, result.failures().size(), failed));
         } catch (DomainRuleViolation | IllegalArgumentException e) {
-            redirect.addFlashAttribute("flash", e instanceof DomainRuleViolation d ? ruleText(d.rule(), d.getMessage(), locale) : e.getMessage());
+            redirect.addFlashAttribute("flash", errorText(e, locale));
         }
         return "redirect:" + target;
     }
@@ -216,7 +219,7 @@ class InboxController {
         ticketModel(ticket, model);
         List<TicketMessage> conversation = tickets.messages(ticket.id());
         model.addAttribute("conversation", conversationView(conversation, locale));
-        model.addAttribute("history", viewable.history(tickets.history(ticket.id())));
+        model.addAttribute("history", viewable.history(historyView(tickets.history(ticket.id()), locale)));
         model.addAttribute("links", viewable.links(tickets.links(ticket.id())));
         model.addAttribute("earlier", viewable.summaries(tickets.ticketsOf(ticket.customerId(), 11).stream()
                 .filter(t -> !t.id().equals(ticket.id())).limit(10).toList()));
@@ -245,10 +248,12 @@ class InboxController {
     String addMessage(@PathVariable long id, ReplyForm form, @RequestParam(name = "files", required = false) List<MultipartFile> files,
             RedirectAttributes redirect, Locale locale) throws IOException {
         TicketId ticket = new TicketId(id);
+        if (form.body() == null || form.body().isBlank()) {
+            redirect.addFlashAttribute("replyError", text("inbox.reply.empty", locale));
+            redirect.addFlashAttribute("replyKind", form.kind());
+            return "redirect:/inbox/tickets/" + id;
+        }
         try {
-            if (form.body() == null || form.body().isBlank()) {
-                throw new IllegalArgumentException(text("inbox.reply.empty", locale));
-            }
             List<AttachmentRef> stored = new ArrayList<>();
             for (MultipartFile file : files == null ? List.<MultipartFile>of() : files) {
                 if (!file.isEmpty()) {
@@ -260,11 +265,12 @@ class InboxController {
                 tickets.addNote(ticket, message);
                 redirect.addFlashAttribute("flash", text("inbox.note.added", locale));
             } else {
+                TicketDetails before = details(ticket);
                 tickets.reply(ticket, message);
-                redirect.addFlashAttribute("flash", text("inbox.reply.sent", locale));
+                redirect.addFlashAttribute("flash", replied(before, details(ticket), locale));
             }
         } catch (DomainRuleViolation | IllegalArgumentException e) {
-            redirect.addFlashAttribute("replyError", e instanceof DomainRuleViolation d ? ruleText(d.rule(), d.getMessage(), locale) : e.getMessage());
+            redirect.addFlashAttribute("replyError", errorText(e, locale));
             redirect.addFlashAttribute("replyBody", form.body());
             redirect.addFlashAttribute("replyKind", form.kind());
         }
@@ -275,20 +281,24 @@ class InboxController {
     @PostMapping("/tickets/{id}/status")
     @PreAuthorize("hasRole('TEMP_AGENT')")
     String status(@PathVariable long id, @RequestParam TicketStatus status, Model model, Locale locale) {
-        return header(id, () -> tickets.changeStatus(new TicketId(id), status), model, locale);
+        return header(id, () -> tickets.changeStatus(new TicketId(id), status),
+                t -> text("inbox.done.status", locale, text("inbox.status." + t.status().name(), locale)), model, locale);
     }
 
     @PostMapping("/tickets/{id}/priority")
     @PreAuthorize("hasRole('AGENT')")
     String priority(@PathVariable long id, @RequestParam TicketPriority priority, Model model, Locale locale) {
-        return header(id, () -> tickets.changePriority(new TicketId(id), priority), model, locale);
+        return header(id, () -> tickets.changePriority(new TicketId(id), priority),
+                t -> text("inbox.done.priority", locale, text("inbox.priority." + t.priority().name(), locale)), model, locale);
     }
 
     @PostMapping("/tickets/{id}/assignee")
     @PreAuthorize("hasRole('AGENT')")
     String assign(@PathVariable long id, @RequestParam(required = false) Long assignee, @RequestParam(required = false) String group,
             Model model, Locale locale) {
-        return header(id, () -> tickets.assign(new TicketId(id), assignee == null ? null : new UserId(assignee), group), model, locale);
+        return header(id, () -> tickets.assign(new TicketId(id), assignee == null ? null : new UserId(assignee), group),
+                t -> t.assigneeId() == null ? text("inbox.done.unassigned", locale) : text("inbox.done.assigned", locale, agentName(t.assigneeId())),
+                model, locale);
     }
 
     @PostMapping("/tickets/{id}/tags")
@@ -300,13 +310,13 @@ class InboxController {
                     tickets.tag(new TicketId(id), t);
                 }
             }
-        }, model, locale);
+        }, t -> text("inbox.done.tagged", locale, tag.strip()), model, locale);
     }
 
     @PostMapping("/tickets/{id}/tags/remove")
     @PreAuthorize("hasRole('TEMP_AGENT')")
     String untag(@PathVariable long id, @RequestParam String tag, Model model, Locale locale) {
-        return header(id, () -> tickets.untag(new TicketId(id), tag), model, locale);
+        return header(id, () -> tickets.untag(new TicketId(id), tag), t -> text("inbox.done.untagged", locale, tag), model, locale);
     }
 
     @PostMapping("/tickets/{id}/merge")
@@ -318,7 +328,7 @@ class InboxController {
             redirect.addFlashAttribute("flash", text("inbox.merge.done", locale, target.replace("#", "").strip()));
             return "redirect:/inbox/tickets/" + into.value();
         } catch (DomainRuleViolation | IllegalArgumentException | NotFoundException e) {
-            redirect.addFlashAttribute("flash", e instanceof DomainRuleViolation d ? ruleText(d.rule(), d.getMessage(), locale) : e.getMessage());
+            redirect.addFlashAttribute("flash", errorText(e, locale));
             return "redirect:/inbox/tickets/" + id;
         }
     }
@@ -327,17 +337,21 @@ class InboxController {
     @PreAuthorize("hasRole('AGENT')")
     String link(@PathVariable long id, @RequestParam String number, RedirectAttributes redirect, Locale locale) {
         try {
-            tickets.link(new TicketId(id), byNumber(number));
+            TicketId other = byNumber(number);
+            tickets.link(new TicketId(id), other);
+            redirect.addFlashAttribute("flash", text("inbox.done.linked", locale, String.valueOf(details(other).number())));
         } catch (DomainRuleViolation | IllegalArgumentException | NotFoundException e) {
-            redirect.addFlashAttribute("flash", e instanceof DomainRuleViolation d ? ruleText(d.rule(), d.getMessage(), locale) : e.getMessage());
+            redirect.addFlashAttribute("flash", errorText(e, locale));
         }
         return "redirect:/inbox/tickets/" + id;
     }
 
     @PostMapping("/tickets/{id}/links/{other}/remove")
     @PreAuthorize("hasRole('AGENT')")
-    String unlink(@PathVariable long id, @PathVariable long other) {
-        tickets.unlink(new TicketId(id), new TicketId(other));
+    String unlink(@PathVariable long id, @PathVariable long other, RedirectAttributes redirect, Locale locale) {
+        TicketDetails unlinked = details(new TicketId(other));
+        tickets.unlink(new TicketId(id), unlinked.id());
+        redirect.addFlashAttribute("flash", text("inbox.done.unlinked", locale, String.valueOf(unlinked.number())));
         return "redirect:/inbox/tickets/" + id;
     }
 
@@ -376,7 +390,7 @@ class InboxController {
 
     @PostMapping("/tickets")
     @PreAuthorize("hasRole('AGENT')")
-    String createTicket(NewTicketForm form, Model model, Locale locale) {
+    String createTicket(NewTicketForm form, Model model, RedirectAttributes redirect, Locale locale) {
         Map<String, String> errors = form.errors(t -> text(t, locale));
         if (!errors.isEmpty()) {
             model.addAttribute("form", form);
@@ -386,6 +400,7 @@ class InboxController {
         CustomerProfile customer = customers.identifyByEmail(form.email().strip(), form.name());
         TicketId id = tickets.open(new OpenTicket(form.subject(), form.body(), null, customer.id(), form.channelOrDefault(), form.priority(),
                 form.tagSet(), Map.of(), List.of(), null, null), customer.vipTier());
+        redirect.addFlashAttribute("flash", text("inbox.done.opened", locale, String.valueOf(details(id).number()), customer.name()));
         return "redirect:/inbox/tickets/" + id.value();
     }
 
@@ -394,14 +409,14 @@ class InboxController {
     String newCall(@RequestParam(required = false) Long ticket, Model model) {
         if (!model.containsAttribute("form")) {
             model.addAttribute("form", new CallForm(ticket == null ? null : String.valueOf(details(new TicketId(ticket)).number()), null, null,
-                    null, null, CallOutcome.RESOLVED));
+                    null, null, CallOutcome.INFO_ONLY, ticket == null ? TicketStatus.OPEN : null));
         }
         return "inbox/call";
     }
 
     @PostMapping("/calls")
     @PreAuthorize("hasRole('TEMP_AGENT')")
-    String logCall(CallForm form, Model model, Locale locale) {
+    String logCall(CallForm form, Model model, RedirectAttributes redirect, Locale locale) {
         Map<String, String> errors = new LinkedHashMap<>();
         TicketId onTicket = null;
         if (form.ticketNumber() != null && !form.ticketNumber().isBlank()) {
@@ -416,10 +431,18 @@ class InboxController {
         if (form.summary() == null || form.summary().isBlank()) {
             errors.put("summary", text("error.required", locale));
         }
+        String subject = form.subject() == null || form.subject().isBlank() ? PhoneCall.subjectFrom(form.summary()) : form.subject().strip();
+        if (onTicket == null && subject.isEmpty() && !errors.containsKey("summary")) {
+            errors.put("subject", text("inbox.call.subjectNeeded", locale)); // the summary's first line was only numbers
+        }
         if (errors.isEmpty()) {
             try {
-                TicketId id = tickets.logCall(new PhoneCall(onTicket, null, form.callerName(), form.callerPhone(), form.subject(),
-                        form.summary(), form.outcome()));
+                TicketId id = tickets.logCall(new PhoneCall(onTicket, null, form.callerName(), form.callerPhone(), subject,
+                        form.summary(), form.outcome(), form.status()));
+                TicketDetails logged = details(id);
+                redirect.addFlashAttribute("flash", onTicket == null
+                        ? text("inbox.done.call.opened", locale, String.valueOf(logged.number()), text("inbox.status." + logged.status().name(), locale))
+                        : text("inbox.done.call.logged", locale, String.valueOf(logged.number())));
                 return "redirect:/inbox/tickets/" + id.value();
             } catch (DomainRuleViolation e) {
                 errors.put("ticketNumber", ruleText(e.rule(), e.getMessage(), locale));
@@ -450,15 +473,21 @@ class InboxController {
 
     // ---- helpers ---------------------------------------------------------------------------------------------------
 
-    private String header(long id, Runnable change, Model model, Locale locale) {
+    /**
+     * Runs an inline edit and answers the header with what happened ({@code done} reads the ticket after the change)
+     * or why it was refused.
+     */
+    private String header(long id, Runnable change, Function<TicketDetails, String> done, Model model, Locale locale) {
         try {
             change.run();
-        } catch (DomainRuleViolation e) {
-            model.addAttribute("headerError", ruleText(e.rule(), e.getMessage(), locale));
-        } catch (IllegalArgumentException e) {
-            model.addAttribute("headerError", e.getMessage());
+        } catch (DomainRuleViolation | IllegalArgumentException e) {
+            model.addAttribute("headerError", errorText(e, locale));
         }
-        ticketModel(details(new TicketId(id)), model);
+        TicketDetails after = details(new TicketId(id));
+        if (!model.containsAttribute("headerError")) {
+            model.addAttribute("headerNotice", done.apply(after));
+        }
+        ticketModel(after, model);
         return "inbox/fragments :: ticket-header";
     }
 
@@ -482,6 +511,30 @@ class InboxController {
     private List<TicketMessage> conversationView(List<TicketMessage> conversation, Locale locale) {
         return conversation.stream().map(m -> viewable.message(m, "SYSTEM".equals(m.kind()) ? systemText(m.bodyText(), locale) : m.bodyText()))
                 .toList();
+    }
+
+    /**
+     * The history as people read it: statuses and priorities by their names in the user's language, assignees by
+     * name, "system" as the system; other values (tags, groups, ticket numbers) are shown as they were entered.
+     */
+    private List<com.steadydesk.inbox.TicketHistoryEntry> historyView(List<com.steadydesk.inbox.TicketHistoryEntry> history, Locale locale) {
+        Map<Long, String> names = agentNames();
+        Function<String, String> actor = a -> "system".equals(a) ? text("inbox.actor.system", locale)
+                : users.findByUsername(a).map(UserSummary::displayName).orElse(a);
+        return history.stream().map(h -> new com.steadydesk.inbox.TicketHistoryEntry(actor.apply(h.actor()), h.field(),
+                historyValue(h.field(), h.from(), names, locale), historyValue(h.field(), h.to(), names, locale), h.at())).toList();
+    }
+
+    private String historyValue(String field, String value, Map<Long, String> names, Locale locale) {
+        if (value == null || value.isBlank()) {
+            return text("inbox.history.empty", locale);
+        }
+        return switch (field) {
+            case "status" -> messages.getMessage("inbox.status." + value, null, value, locale);
+            case "priority" -> messages.getMessage("inbox.priority." + value, null, value, locale);
+            case "assignee" -> value.matches("\\d{1,18}") ? names.getOrDefault(Long.parseLong(value), "#" + value) : value;
+            default -> value;
+        };
     }
 
     /** System lines are stored as {@code code|arg|arg}; a line of unknown form is shown as it is. */
@@ -525,9 +578,52 @@ class InboxController {
     private TicketId byNumber(String number) {
         String digits = number == null ? "" : number.replace("#", "").strip();
         if (!digits.matches("\\d{1,18}")) {
-            throw new IllegalArgumentException("ticket number expected, e.g. 10023");
+            throw new NotFoundException("ticket", number);
         }
         return tickets.findByNumber(Long.parseLong(digits)).orElseThrow(() -> new NotFoundException("ticket", "#" + digits));
+    }
+
+    /** "已回复客户李明，工单转为等待客户", and whether the ticket became the agent's. */
+    private String replied(TicketDetails before, TicketDetails after, Locale locale) {
+        String customer = customers.find(after.customerId()).map(CustomerProfile::name).orElse("#" + after.customerId().value());
+        StringBuilder done = new StringBuilder(text("inbox.done.replied", locale, customer));
+        if (before.status() != after.status()) {
+            done.append(text("inbox.done.replied.status", locale, text("inbox.status." + after.status().name(), locale)));
+        }
+        if (before.assigneeId() == null && after.assigneeId() != null) {
+            done.append(text("inbox.done.replied.assigned", locale));
+        }
+        return done.toString();
+    }
+
+    /** What a bulk action did, e.g. "已把 12 张工单分配给张伟". */
+    private String bulkDone(BulkAction action, int count, Locale locale) {
+        return switch (action.type()) {
+            case ASSIGN -> action.assigneeId() == null ? text("inbox.bulk.done.unassigned", locale, count)
+                    : text("inbox.bulk.done.assigned", locale, count, agentName(action.assigneeId().value()));
+            case TAG -> text("inbox.bulk.done.tagged", locale, count, action.tag());
+            case UNTAG -> text("inbox.bulk.done.untagged", locale, count, action.tag());
+            case STATUS -> text("inbox.bulk.done.status", locale, count, text("inbox.status." + action.status().name(), locale));
+            case REPLY -> text("inbox.bulk.done.replied", locale, count);
+        };
+    }
+
+    /** A refusal in the user's language: rules and assignees by key; anything else was a bad value in the form. */
+    private String errorText(RuntimeException e, Locale locale) {
+        if (e instanceof DomainRuleViolation d) {
+            return ruleText(d.rule(), d.getMessage(), locale);
+        }
+        if (e instanceof InvalidAssignee a) {
+            return text("inbox.rule." + a.rule(), locale);
+        }
+        if (e instanceof NotFoundException) {
+            return text("inbox.error.ticket-not-found", locale);
+        }
+        return text("inbox.error.invalid", locale);
+    }
+
+    private String agentName(long userId) {
+        return users.findById(new UserId(userId)).map(UserSummary::displayName).orElse("#" + userId);
     }
 
     private String ruleText(String rule, String fallback, Locale locale) {
@@ -645,6 +741,7 @@ class InboxController {
     }
 
     /** The phone-call form: on an existing ticket (by number) or as a new one for the caller's phone number. */
-    record CallForm(String ticketNumber, String callerName, String callerPhone, String subject, String summary, CallOutcome outcome) {
+    record CallForm(String ticketNumber, String callerName, String callerPhone, String subject, String summary, CallOutcome outcome,
+            TicketStatus status) {
     }
 }

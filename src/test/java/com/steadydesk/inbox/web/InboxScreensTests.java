@@ -80,7 +80,7 @@ class InboxScreensTests {
         mvc.perform(post("/inbox/bulk").with(user("agent2").roles("AGENT")).with(csrf())
                         .param("ids", String.valueOf(a.value()), "99999999").param("action", "tag").param("tag", "表单"))
                 .andExpect(status().is3xxRedirection())
-                .andExpect(flash().attribute("flash", containsString("已处理 1 个工单，失败 1 个")));
+                .andExpect(flash().attribute("flash", "已给 1 张工单加上标签“表单”；1 张未处理：#99999999 找不到该工单"));
         assertThat(tickets.find(a).orElseThrow().tags()).contains("表单");
         mvc.perform(post("/inbox/bulk").with(user("agent2").roles("AGENT")).with(csrf())
                 .param("ids", String.valueOf(a.value())).param("action", "reply").param("body", "hi")).andExpect(status().isForbidden());
@@ -116,8 +116,9 @@ class InboxScreensTests {
         TicketId id = tickets.open(OpenTicket.of("电话跟进", "hi", new CustomerId(8_800_004), Channel.PHONE), VipTier.NONE);
         long number = tickets.find(id).orElseThrow().number();
         mvc.perform(post("/inbox/calls").with(user("temp4").roles("TEMP_AGENT")).with(csrf()).param("ticketNumber", "#" + number)
-                        .param("callerName", "周先生").param("summary", "客户来电确认收货地址").param("outcome", "RESOLVED"))
-                .andExpect(status().is3xxRedirection());
+                        .param("callerName", "周先生").param("summary", "客户来电确认收货地址").param("outcome", "RESOLVED").param("status", "SOLVED"))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(flash().attribute("flash", "已在工单 #" + number + " 记录来电"));
         assertThat(tickets.messages(id)).last().satisfies(m -> assertThat(m.kind()).isEqualTo("PHONE"));
         assertThat(tickets.find(id).orElseThrow().status()).isEqualTo(com.steadydesk.inbox.TicketStatus.SOLVED);
     }
