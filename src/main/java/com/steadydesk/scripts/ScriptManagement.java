@@ -496,7 +496,8 @@ public class ScriptManagement {
     // ---- helpers ---------------------------------------------------------------------------------------------------
 
     private List<LintFinding> lint(Long scriptId, ScriptDraft draft) {
-        String root = categories.rootCode(draft.categoryId());
+        // the editor lints while the author types, before a category is chosen: the category rules then wait
+        String root = draft.categoryId() == null ? null : categories.rootCode(draft.categoryId());
         return linter.lint(new LintSubject(scriptId, draft, root, jargon.all(), catalog.libraryFacts()));
     }
 

@@ -29,6 +29,7 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
+import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -100,7 +101,11 @@ class CustomerController {
 
     @PostMapping
     @PreAuthorize("hasRole('AGENT')")
-    String create(@Valid @ModelAttribute(FORM) CustomerForm form, BindingResult errors, Model model, RedirectAttributes redirect) {
+    String create(@Valid @ModelAttribute(FORM) CustomerForm form, BindingResult errors, Model model, RedirectAttributes redirect,
+            WebRequest typed) {
+        if (form == null) {
+            return unbound(typed, model, null);
+        }
         check(form, errors);
         if (errors.hasErrors()) {
             return form(model, null);
@@ -129,8 +134,11 @@ class CustomerController {
     @PostMapping("/{id}")
     @PreAuthorize("hasRole('AGENT')")
     String update(@PathVariable long id, @Valid @ModelAttribute(FORM) CustomerForm form, BindingResult errors, Model model,
-            RedirectAttributes redirect) {
+            RedirectAttributes redirect, WebRequest typed) {
         CustomerProfile customer = customers.find(new CustomerId(id)).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        if (form == null) {
+            return unbound(typed, model, customer);
+        }
         check(form, errors);
         if (errors.hasErrors()) {
             return form(model, customer);
@@ -145,6 +153,16 @@ class CustomerController {
             reject(e, errors);
             return form(model, customer);
         }
+    }
+
+    /**
+     * A value that cannot be bound (a VIP tier that is none of ours) leaves Spring no form object: show the form again
+     * with what was typed and the binding errors (already in the model) next to their fields.
+     */
+    private String unbound(WebRequest typed, Model model, CustomerProfile customer) {
+        model.addAttribute(FORM, new CustomerForm(typed.getParameter("name"), typed.getParameter("emails"), typed.getParameter("phones"),
+                typed.getParameter("externalIds"), typed.getParameter("notes"), null, typed.getParameter("accountManager")));
+        return form(model, customer);
     }
 
     private String form(Model model, CustomerProfile customer) {

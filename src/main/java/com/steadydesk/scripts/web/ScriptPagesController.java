@@ -170,7 +170,8 @@ class ScriptPagesController {
     @PostMapping("/lint")
     @PreAuthorize(EDITORS)
     String lint(@ModelAttribute("form") ScriptForm form, BindingResult errors, Model model, Locale locale) {
-        ScriptDraft draft = draft(form, errors);
+        // a value that cannot be bound (a category that is no number) leaves no form: nothing to lint yet
+        ScriptDraft draft = form == null ? null : draft(form, errors);
         model.addAttribute("findings", errors.hasErrors() || draft == null ? List.of() : findings.of(scripts.lint(draft), locale));
         return "scripts/editor :: findings";
     }

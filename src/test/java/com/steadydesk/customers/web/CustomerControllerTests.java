@@ -158,4 +158,13 @@ class CustomerControllerTests {
         return customers.update(customer.id(), new CustomerChanges(null, List.of("zhang" + tag + "@example.com"), null,
                 List.of("shop:U" + tag), null, null, "助理电话 139" + middle + "1111"));
     }
+
+    @Test
+    @WithMockUser(username = "super1", roles = "SUPERVISOR")
+    void aVipTierThatIsNoneOfOursIsRefusedNextToTheFieldKeepingWhatWasTyped() throws Exception {
+        mvc.perform(post("/customers").with(csrf()).param("name", "等级乱填").param("emails", "tier-bogus@example.com").param("vipTier", "DIAMOND"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("请选择有效的 VIP 等级"), containsString("等级乱填"),
+                        containsString("tier-bogus@example.com"))));
+    }
 }

@@ -74,6 +74,13 @@ class ScriptPagesControllerTests {
                         .param("title", "保证发货").param("categoryId", String.valueOf(category("order-status"))).param("language", "zh-CN")
                         .param("body", "我们保证明天发货 {{order_no}}").param("audience", "ALL").param("placeholders", "order_no|订单号|required"))
                 .andExpect(status().is3xxRedirection());
+        // a category that is no number is no reason for a 500: nothing to lint yet
+        mvc.perform(post("/scripts/lint").with(user("ui.editor").roles("SUPERVISOR")).with(csrf())
+                        .param("title", "x").param("categoryId", "not-a-number").param("language", "en").param("body", "We guarantee it."))
+                .andExpect(status().isOk());
+        mvc.perform(post("/scripts/lint").with(user("ui.editor").roles("SUPERVISOR")).with(csrf())
+                        .param("title", "x").param("language", "en").param("body", "We guarantee it."))
+                .andExpect(status().isOk());
         mvc.perform(post("/scripts/lint").with(user("ui.editor").roles("SUPERVISOR")).with(csrf())
                         .param("title", "x").param("categoryId", String.valueOf(category("complaint"))).param("language", "en")
                         .param("body", "We guarantee it. {{foo.bar}}").param("audience", "ALL"))

@@ -24,7 +24,7 @@ public class EmpathyRule implements LintRule {
 
     @Override
     public List<LintFinding> check(LintSubject subject) {
-        if (!CATEGORIES.contains(subject.rootCategory())) {
+        if (subject.rootCategory() == null || !CATEGORIES.contains(subject.rootCategory())) {
             return List.of();
         }
         String body = subject.content().body().toLowerCase(Locale.ROOT);

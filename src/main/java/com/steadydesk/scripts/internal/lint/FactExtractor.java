@@ -80,7 +80,7 @@ public final class FactExtractor {
     private static void add(List<Fact> facts, String sentence, String lower, int at, String dimension, String value, String rootCategory) {
         String topic = nearestTopic(lower, at);
         if (topic == null) {
-            topic = CATEGORY_TOPICS.get(rootCategory);
+            topic = rootCategory == null ? null : CATEGORY_TOPICS.get(rootCategory); // Map.of refuses a null key
         }
         if (topic != null) {
             String excerpt = sentence.strip();
