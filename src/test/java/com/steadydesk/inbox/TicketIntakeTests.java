@@ -52,6 +52,8 @@ class TicketIntakeTests {
     @Autowired
     AuditLog audit;
     @Autowired
+    com.steadydesk.identity.UserManagement users;
+    @Autowired
     PlatformTransactionManager transactionManager;
     @Autowired
     io.micrometer.core.instrument.MeterRegistry meters;
@@ -121,7 +123,9 @@ class TicketIntakeTests {
 
     @Test
     void aTicketIsWrittenWithItsSlaClockAndNeverUpdatedRightAfter() {
-        UserId agent = new UserId(4242);
+        // a real, active agent: tickets are never assigned to nobody
+        UserId agent = users.create(new com.steadydesk.identity.UserManagement.NewUser("intake-sla-" + System.nanoTime(), "接单客服", null,
+                "intake-agent-password", Set.of(com.steadydesk.identity.Role.AGENT))).id();
         List<TicketDetails> opened = tickets.openAll(List.of(
                 new TicketOpening(new OpenTicket("聊天咨询", "在吗", null, new CustomerId(88_002), Channel.CHAT, TicketPriority.NORMAL,
                         Set.of(), Map.of(), List.of(), null, null), null),
@@ -141,7 +145,7 @@ class TicketIntakeTests {
         // chat answers within seconds, email within hours: each got its own policy
         assertThat(opened.get(0).slaFirstResponseDueAt()).isBefore(opened.get(1).slaFirstResponseDueAt());
         TicketDetails assigned = opened.get(1);
-        assertThat(assigned.assigneeId()).isEqualTo(4242L);
+        assertThat(assigned.assigneeId()).isEqualTo(agent.value());
         assertThat(tickets.history(assigned.id())).extracting(TicketHistoryEntry::field).contains("assignee", "group");
     }
 

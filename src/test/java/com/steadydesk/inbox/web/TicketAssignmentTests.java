@@ -63,7 +63,7 @@ class TicketAssignmentTests {
     CustomerManagement customers;
 
     UserSummary agent(String name) {
-        return users.create(new NewUser("assign-" + n.incrementAndGet(), name, null, "long-enough", Set.of(Role.AGENT)));
+        return users.create(new NewUser("assign-" + n.incrementAndGet(), name, null, "assignable-agent-2026", Set.of(Role.AGENT)));
     }
 
     CustomerProfile customer(String name) {
