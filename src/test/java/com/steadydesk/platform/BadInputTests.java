@@ -105,7 +105,8 @@ class BadInputTests {
 
     private MockHttpServletResponse perform(String path, String query, Cookie cookie) throws Exception {
         // the URI as sent: MockMvc must not re-encode the escapes under test
-        MockHttpServletRequestBuilder request = get(URI.create(path + (query.isEmpty() ? "" : "?" + query))).with(user("sweep").roles("ADMIN"));
+        String joiner = path.contains("?") ? "&" : "?";
+        MockHttpServletRequestBuilder request = get(URI.create(path + (query.isEmpty() ? "" : joiner + query))).with(user("sweep").roles("ADMIN"));
         if (cookie != null) {
             request = request.cookie(cookie);
         }

@@ -67,19 +67,26 @@ class SearchIndexTests {
 
     @Test
     void questionsWithoutAnswerAreLoggedOnceWithACount() {
+        // other tests in this context may have logged "退款" while their index had no answer: compare counts, not presence
+        gaps.flush();
+        long refundAskedBefore = refundAsked(gaps.open(SearchGaps.Order.NEWEST, null, 200).rows());
         index.searchPublic("发票抬头怎么改", 10);
         index.searchPublic("发票抬头怎么改 ", 10);
         index.search(new SearchQuery("退款", Set.of(), Map.of(), false, 10));
         gaps.flush();
-        List<SearchGaps.Gap> open = gaps.open(SearchGaps.Order.NEWEST, null, 50).rows();
+        List<SearchGaps.Gap> open = gaps.open(SearchGaps.Order.NEWEST, null, 200).rows();
         assertThat(open).filteredOn(g -> g.query().equals("发票抬头怎么改"))
                 .singleElement().satisfies(g -> {
                     assertThat(g.askedCount()).isEqualTo(2);
                     assertThat(g.publicSearch()).isTrue();
                 });
-        assertThat(open).extracting(SearchGaps.Gap::query).doesNotContain("退款");
+        assertThat(refundAsked(open)).as("a question with an answer is no gap").isEqualTo(refundAskedBefore);
         long gapId = open.stream().filter(g -> g.query().equals("发票抬头怎么改")).findFirst().orElseThrow().id();
         gaps.resolve(gapId, "admin");
         assertThat(gaps.open(SearchGaps.Order.MOST_ASKED, null, 50).rows()).extracting(SearchGaps.Gap::id).doesNotContain(gapId);
+    }
+
+    private static long refundAsked(List<SearchGaps.Gap> open) {
+        return open.stream().filter(g -> g.query().equals("退款")).mapToLong(SearchGaps.Gap::askedCount).sum();
     }
 }
