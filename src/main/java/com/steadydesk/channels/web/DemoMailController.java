@@ -42,9 +42,18 @@ class DemoMailController {
         try {
             ParsedMail parsed = parser.parse(mail.raw());
             return new Shown(mail.index(), parsed.fromName() == null ? parsed.fromAddress() : parsed.fromName() + " <" + parsed.fromAddress() + ">",
-                    mail.to(), parsed.subject(), parsed.textBody(), parsed.sentAt());
+                    readable(mail.to()), parsed.subject(), parsed.textBody(), parsed.sentAt());
         } catch (InboundMailParser.UnparseableMailException e) {
-            return new Shown(mail.index(), null, mail.to(), null, e.getMessage(), null);
+            return new Shown(mail.index(), null, readable(mail.to()), null, e.getMessage(), null);
+        }
+    }
+
+    /** The recipient header as a person reads it: encoded words ("=?UTF-8?B?...?=") decoded. */
+    private static String readable(String header) {
+        try {
+            return header == null ? null : jakarta.mail.internet.MimeUtility.decodeText(header);
+        } catch (java.io.UnsupportedEncodingException e) {
+            return header;
         }
     }
 

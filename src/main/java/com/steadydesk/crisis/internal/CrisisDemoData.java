@@ -99,8 +99,9 @@ class CrisisDemoData implements ApplicationRunner {
                 new GradingFactors(Set.of(GradingFactors.Nature.QUALITY, GradingFactors.Nature.REPUTATION), 12_000, 6, 300_000,
                         GradingFactors.Trend.RISING, GradingFactors.Urgency.CRITICAL, GradingFactors.Attention.SOCIAL_MEDIA));
         chain.acknowledge(outage.id());
-        crises.describeScope(outage.id(), new CrisisScope(List.of("在线支付", "优惠券"), List.of("全国"), List.of("App", "小程序"),
-                List.of("支付失败", "付款失败", "扣款"), "Payment outage: some orders cannot be paid"));
+        crises.describeScope(outage.id(), CrisisScope.withPublicWording(List.of("在线支付", "优惠券"), List.of("Online payment", "Coupons"),
+                List.of("全国"), List.of("App", "小程序"), List.of("支付失败", "付款失败", "扣款"), "部分订单暂时无法付款",
+                "Payment outage: some orders cannot be paid"));
         List<CrisisTaskView> list = tasks.of(outage.id());
         if (!list.isEmpty()) {
             tasks.changeStatus(list.get(0).id(), TaskStatus.DONE, null);
