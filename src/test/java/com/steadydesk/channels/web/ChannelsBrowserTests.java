@@ -44,6 +44,8 @@ class ChannelsBrowserTests {
         ChromeOptions options = new ChromeOptions().setBinary("/usr/bin/chromium")
                 .addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=1300,1000",
                         "--disable-background-networking", "--no-first-run", "--lang=zh-CN");
+        // pages follow Accept-Language, and headless Chromium sends en-US whatever --lang says
+        options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", "zh-CN,zh"));
         browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(driver.toFile()).build(), options);
     }
 

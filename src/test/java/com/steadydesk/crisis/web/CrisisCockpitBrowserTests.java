@@ -85,10 +85,11 @@ class CrisisCockpitBrowserTests {
             new Select(browser.driver().findElement(By.cssSelector("form[action$='/override'] select[name=grade]"))).selectByValue("MAJOR");
             browser.driver().findElement(By.cssSelector("form[action$='/override'] input[name=reason]")).sendKeys("多地门店同时出现");
             browser.driver().findElement(By.id("override")).click();
-            browser.waitForText(By.cssSelector(".crisis-chain"), "MAJOR");
-            assertThat(browser.driver().findElement(By.cssSelector(".crisis-chain")).getText()).contains("L1 MAJOR");
+            // grades are shown by their names in the reader's language, never as codes
+            browser.waitForText(By.cssSelector(".crisis-chain"), "L1 重大");
+            assertThat(browser.driver().findElement(By.cssSelector(".crisis-chain")).getText()).doesNotContain("MAJOR");
             assertThat(browser.driver().findElements(By.cssSelector(".kind-ACKNOWLEDGED")).get(0).getText())
-                    .contains("admin").contains("(MAJOR, level 1) by grading it");
+                    .contains("admin").contains("重大").contains("第 1 级");
             browser.screenshot("crisis-cockpit-graded");
             scrollTo(browser, ".kind-ACKNOWLEDGED");
             browser.screenshot("crisis-cockpit-graded-timeline");
