@@ -71,7 +71,8 @@ public final class ReadThroughCache<K, V> {
 
     /**
      * Evicts everything now and again once the current transaction commits: a reader that loaded the old rows while
-     * the write was still uncommitted must not keep them. For owners that write in the same transaction.
+     * the write was still uncommitted must not keep them. Call it after the write: without a transaction the write is
+     * already committed then, and "after commit" is now, so a reader can no longer load the old rows.
      */
     public void evictAllNowAndAfterCommit() {
         evictAll();

@@ -171,7 +171,8 @@ class ContactMaskingViewsTests {
     }
 
     private void assertNothingLeaks(String where, String body) {
-        String text = HtmlUtils.htmlUnescape(body);
+        // times are no contact data, and the digits of a timestamp ("02:07:36.729") can meet a number's by chance
+        String text = HtmlUtils.htmlUnescape(body).replaceAll("(\\d{4}-)?\\d{2}-\\d{2}[T ][\\d:.]+Z?", "");
         for (String number : NUMBERS) {
             assertThat(ContactMaskingTests.windowsSurviving(number, text)).as("digits of %s in %s", number, where).isEmpty();
         }

@@ -62,9 +62,10 @@ class BusinessCalendars {
     }
 
     long create(String name, ZoneId zone, boolean alwaysOpen) {
-        cache.evictAllNowAndAfterCommit();
-        return jdbc.sql("insert into business_calendars (name, time_zone, always_open, updated_at) values (?, ?, ?, ?) returning id")
+        long id = jdbc.sql("insert into business_calendars (name, time_zone, always_open, updated_at) values (?, ?, ?, ?) returning id")
                 .params(name, zone.getId(), alwaysOpen, now()).query(Long.class).single();
+        cache.evictAllNowAndAfterCommit();
+        return id;
     }
 
     boolean nameTaken(String name, Long exceptId) {
@@ -74,7 +75,6 @@ class BusinessCalendars {
 
     /** Replaces name, zone, 24x7 flag and the weekly hours. */
     void update(long id, String name, ZoneId zone, boolean alwaysOpen, Map<DayOfWeek, List<OpeningHours>> weekly) {
-        cache.evictAllNowAndAfterCommit();
         int rows = jdbc.sql("update business_calendars set name = ?, time_zone = ?, always_open = ?, updated_at = ? where id = ?")
                 .params(name, zone.getId(), alwaysOpen, now(), id).update();
         if (rows == 0) {
@@ -84,6 +84,7 @@ class BusinessCalendars {
         weekly.forEach((day, list) -> list.forEach(h -> jdbc.sql(
                         "insert into business_calendar_hours (calendar_id, day_of_week, opens_minute, closes_minute) values (?, ?, ?, ?)")
                 .params(id, day.getValue(), h.fromMinute(), h.toMinute()).update()));
+        cache.evictAllNowAndAfterCommit();
     }
 
     /** Adds or renames a holiday; a make-up working day on the same date is removed (a date is one or the other). */
@@ -113,13 +114,13 @@ class BusinessCalendars {
     }
 
     void delete(long id) {
-        cache.evictAllNowAndAfterCommit();
         jdbc.sql("delete from business_calendars where id = ?").param(id).update();
+        cache.evictAllNowAndAfterCommit();
     }
 
     private void touch(long id) {
-        cache.evictAllNowAndAfterCommit();
         jdbc.sql("update business_calendars set updated_at = ? where id = ?").params(now(), id).update();
+        cache.evictAllNowAndAfterCommit();
     }
 
     private Map<DayOfWeek, List<OpeningHours>> weekly(long id) {

@@ -46,8 +46,7 @@ class SlaPolicies {
 
     /** Adds the policy at the end of the list; answers its id. */
     long create(SlaPolicy p) {
-        cache.evictAllNowAndAfterCommit();
-        return jdbc.sql("""
+        long id = jdbc.sql("""
                 insert into sla_policies (name, channel, priority, vip_tier, first_response_seconds, resolution_seconds,
                     calendar_id, at_risk_percent, active, position, updated_at)
                 values (:name, :channel, :priority, :tier, :fr, :res, :calendar, :pct, :active,
@@ -55,25 +54,27 @@ class SlaPolicies {
                 returning id""")
                 .params(params(p))
                 .query(Long.class).single();
+        cache.evictAllNowAndAfterCommit();
+        return id;
     }
 
     void update(long id, SlaPolicy p) {
-        cache.evictAllNowAndAfterCommit();
         int rows = jdbc.sql("""
                 update sla_policies set name = :name, channel = :channel, priority = :priority, vip_tier = :tier,
                     first_response_seconds = :fr, resolution_seconds = :res, calendar_id = :calendar,
                     at_risk_percent = :pct, active = :active, updated_at = :now
                 where id = :id""")
                 .params(params(p)).param("id", id).update();
+        cache.evictAllNowAndAfterCommit();
         if (rows == 0) {
             throw new NotFoundException("SLA policy", id);
         }
     }
 
     void setActive(long id, boolean active) {
-        cache.evictAllNowAndAfterCommit();
         jdbc.sql("update sla_policies set active = ?, updated_at = ? where id = ?")
                 .params(active, java.sql.Timestamp.from(now()), id).update();
+        cache.evictAllNowAndAfterCommit();
     }
 
     /** Moves the policy one place up ({@code -1}) or down ({@code +1}) and renumbers the list; no-op at the ends. */
@@ -86,15 +87,15 @@ class SlaPolicies {
             return;
         }
         java.util.Collections.swap(ordered, i, j);
-        cache.evictAllNowAndAfterCommit();
         for (int k = 0; k < ordered.size(); k++) {
             jdbc.sql("update sla_policies set position = ? where id = ?").params((k + 1) * 10, ordered.get(k).id()).update();
         }
+        cache.evictAllNowAndAfterCommit();
     }
 
     void delete(long id) {
-        cache.evictAllNowAndAfterCommit();
         jdbc.sql("delete from sla_policies where id = ?").param(id).update();
+        cache.evictAllNowAndAfterCommit();
     }
 
     boolean usesCalendar(long calendarId) {
