@@ -66,19 +66,21 @@ public class ApiTokens {
 
     /** Revokes the user's token; answers the revoked token, empty when it is not the user's or was already revoked. */
     public Optional<ApiToken> revoke(long tokenId, long userId) {
-        forgetCached();
-        return jdbc.sql("""
+        Optional<ApiToken> revoked = jdbc.sql("""
                         update api_tokens set revoked_at = ? where id = ? and user_id = ? and revoked_at is null
                         returning id, name, prefix, created_at, expires_at, last_used_at, revoked_at""")
                 .params(Timestamp.from(Instant.now(clock)), tokenId, userId)
                 .query(ApiTokens::token).optional();
+        forgetCached(); // after the write: a check in between must not cache the token as still valid
+        return revoked;
     }
 
     /** Revokes every active token of the user (their password changed: whoever knew it may have made one); answers how many. */
     public int revokeAll(long userId) {
-        forgetCached();
-        return jdbc.sql("update api_tokens set revoked_at = ? where user_id = ? and revoked_at is null")
+        int revoked = jdbc.sql("update api_tokens set revoked_at = ? where user_id = ? and revoked_at is null")
                 .params(Timestamp.from(Instant.now(clock)), userId).update();
+        forgetCached(); // after the write, as in revoke
+        return revoked;
     }
 
     /** The user's tokens, newest first; a person keeps a handful, so the list is not paginated. */
