@@ -131,7 +131,10 @@ class ContactMaskingViewsTests {
     @Test
     void generatedNumbersAndAddressesLeakInNoView() throws Exception {
         ContactMaskingTests generators = new ContactMaskingTests();
-        List<ContactMaskingTests.Phone> phones = generators.phones().sampleStream().limit(6).toList();
+        // numbers with few distinct digits (130 0000 0000) have windows such as "30000" that any page holds for other
+        // reasons (intervals, amounts); the masking property itself covers them, the views take telling numbers
+        List<ContactMaskingTests.Phone> phones = generators.phones().sampleStream()
+                .filter(p -> p.subscriberDigits().chars().distinct().count() >= 5).limit(6).toList();
         List<String> emails = generators.anyEmails().sampleStream().limit(3).toList();
         CustomerProfile someone = customers.identifyByEmail("gen." + tag + "@example.com", "Olivia Chen");
         AttachmentRef file = attachments.store("scan " + phones.get(5).written() + ".pdf", "application/pdf", new byte[] {1});
